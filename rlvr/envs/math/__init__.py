@@ -1,0 +1,1 @@
+"""Math environments: procedural families, dataset loaders and the Math-v0 env."""

@@ -1,0 +1,41 @@
+"""Shared fixtures: a toy multi-turn env that exercises the core contract without any domain."""
+
+from __future__ import annotations
+
+import gymnasium as gym
+import pytest
+
+from rlvr.core.env import RlvrEnv, Turn
+from rlvr.core.tasks import ListSource
+from rlvr.core.verdict import Verdict
+
+ECHO_TASKS = [{"id": f"t{i}", "prompt": f"Say the word w{i}.", "word": f"w{i}"} for i in range(50)]
+
+
+class EchoEnv(RlvrEnv):
+    """Correct when the policy says the task's word; otherwise a user reply says it was wrong."""
+
+    default_system_prompt = "Answer with one word."
+
+    def __init__(self, max_turns: int = 3, **kwargs):
+        super().__init__(max_turns=max_turns, **kwargs)
+
+    def load_source(self, source, tasks):
+        return ListSource(tasks or ECHO_TASKS)
+
+    def task_prompt(self, task):
+        return task["prompt"]
+
+    def on_action(self, text):
+        if text.strip() == self.task["word"]:
+            return Turn(verdict=Verdict.correct())
+        return Turn(reply=f"{text[:30]!r} is not the word. Try again.")
+
+
+if "test/Echo-v0" not in gym.registry:
+    gym.register("test/Echo-v0", entry_point=EchoEnv, kwargs={"vector_kwargs": {"shared_memory": False}})
+
+
+@pytest.fixture
+def echo_env_cls():
+    return EchoEnv

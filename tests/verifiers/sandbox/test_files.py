@@ -1,0 +1,75 @@
+"""The parent's file moves into and out of workdirs the program controls (no sandbox needed)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from rlvr.core.errors import ConfigError
+from rlvr.verifiers.sandbox import files as fileops
+
+
+@pytest.mark.parametrize("path, expected", [("a.txt", "a.txt"), ("./a//b/./c.py", "a/b/c.py"),
+                                            ("dir/", "dir")])
+def test_check_relpath_normalises(path, expected):
+    assert fileops.check_relpath(path) == expected
+
+
+@pytest.mark.parametrize("path", ["", ".", "/", "/etc/passwd", "..", "a/..", "a/../../b", "x\0y",
+                                  "a" * 300, 5, None])
+def test_check_relpath_rejects(path):
+    with pytest.raises(ConfigError):
+        fileops.check_relpath(path)
+
+
+def test_write_read_list_delete_round_trip(tmp_path):
+    fileops.write_tree(str(tmp_path), {"a/b/c.txt": "héllo", "bin.dat": b"\x00\xff", "top.py": ""})
+    assert fileops.list_tree(str(tmp_path)) == ["a/b/c.txt", "bin.dat", "top.py"]
+    assert fileops.read_tree(str(tmp_path), ["a/b/c.txt", "bin.dat", "missing"], 1 << 20) == {
+        "a/b/c.txt": "héllo".encode(), "bin.dat": b"\x00\xff"}
+    assert fileops.read_tree(str(tmp_path), ["**/*.txt", "*.py"], 100) == {
+        "a/b/c.txt": "héllo".encode(), "top.py": b""}
+    assert fileops.read_tree(str(tmp_path), ["bin.dat"], 1) == {"bin.dat": b"\x00"}
+    fileops.delete_tree(str(tmp_path), ["a", "top.py", "nothing"])
+    assert fileops.list_tree(str(tmp_path)) == ["bin.dat"]
+
+
+def test_writes_replace_links_instead_of_following_them(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    target = outside / "victim.txt"
+    target.write_text("original")
+    work = tmp_path / "work"
+    work.mkdir()
+    os.symlink(target, work / "file.txt")
+    os.link(target, work / "hard.txt")
+    os.symlink(outside, work / "dir")
+    fileops.write_tree(str(work), {"file.txt": "new", "hard.txt": "new"})
+    assert target.read_text() == "original"
+    assert not os.path.islink(work / "file.txt") and (work / "file.txt").read_text() == "new"
+    with pytest.raises(ConfigError):
+        fileops.write_tree(str(work), {"dir/evil.txt": "x"})
+    assert sorted(p.name for p in outside.iterdir()) == ["victim.txt"]
+
+
+def test_reads_skip_links_fifos_and_directories(tmp_path):
+    (tmp_path / "real.txt").write_text("real")
+    os.symlink("/etc/hostname", tmp_path / "link.txt")
+    os.symlink("/etc", tmp_path / "etc")
+    os.mkfifo(tmp_path / "fifo")  # opening it for reading would block forever
+    (tmp_path / "dir").mkdir()
+    got = fileops.read_tree(str(tmp_path), ["real.txt", "link.txt", "etc/hostname", "fifo", "dir", "*"], 100)
+    assert got == {"real.txt": b"real"}
+    assert fileops.list_tree(str(tmp_path)) == ["etc", "fifo", "link.txt", "real.txt"]
+
+
+def test_remove_tree_handles_unreadable_directories(tmp_path):
+    root = tmp_path / "w"
+    (root / "locked" / "inner").mkdir(parents=True)
+    (root / "locked" / "inner" / "f").write_text("x")
+    os.chmod(root / "locked" / "inner", 0)
+    os.chmod(root / "locked", 0)
+    fileops.remove_tree(str(root))
+    assert not root.exists()
+    fileops.remove_tree(str(root))  # missing is fine
