@@ -918,6 +918,204 @@ def _(p: Problem) -> None:
         assert answer == sum(1 for v in range(1, pr["N"] + 1) if any(v % q == 0 for q in pr["divisors"]))
 
 
+DECK = [(rank, suit) for suit in ("hearts", "diamonds", "clubs", "spades")
+        for rank in ("ace", "2", "3", "4", "5", "6", "7", "8", "9", "10", "jack", "queen", "king")]
+
+
+@checker("probability")
+def _(p: Problem) -> None:
+    pr, k = p.params, p.params["kind"]
+    answer = Fraction(int(tex(p.answer).p), int(tex(p.answer).q))
+    assert "\\frac" in p.answer or answer.denominator == 1
+    if k == "one_die":
+        t = pr["t"]
+        pred = {"greater": lambda v: v > t, "at_most": lambda v: v <= t, "even": lambda v: v % 2 == 0,
+                "prime": sympy.isprime, "multiple": lambda v: v % t == 0,
+                "square": lambda v: math.isqrt(v) ** 2 == v}[pr["event"]]
+        want = Fraction(sum(1 for v in range(1, pr["sides"] + 1) if pred(v)), pr["sides"])
+    elif k == "coins":
+        flips = list(itertools.product((0, 1), repeat=pr["n"]))
+        good = [f for f in flips if (sum(f) >= pr["k"] if pr["at_least"] else sum(f) == pr["k"])]
+        want = Fraction(len(good), len(flips))
+    elif k in ("two_dice", "dice_k"):
+        sides = pr.get("sides", [6, 6])
+        grids = np.meshgrid(*[np.arange(1, s + 1) for s in sides], indexing="ij")
+        total, top = sum(grids), np.maximum.reduce(grids)
+        t = pr["t"]
+        mask = {"sum_eq": lambda: total == t, "sum_ge": lambda: total >= t, "sum_le": lambda: total <= t,
+                "sum_between": lambda: (total >= t[0]) & (total <= t[1]) if isinstance(t, list) else None,
+                "max_le": lambda: top <= t}[pr["event"]]()
+        want = Fraction(int(mask.sum()), int(total.size))
+    elif k == "card_one":
+        suit, rank = pr["suit"], pr["rank"]
+        pred = {"suit_or_rank": lambda c: c[1] == suit or c[0] == rank,
+                "face": lambda c: c[0] in ("jack", "queen", "king"),
+                "red_or_rank": lambda c: c[1] in ("hearts", "diamonds") or c[0] == rank,
+                "not_suit": lambda c: c[1] != suit}[pr["event"]]
+        want = Fraction(sum(1 for c in DECK if pred(c)), 52)
+    elif k in ("urn", "replacement"):
+        balls = ["r"] * pr["colors"][0] + ["b"] * pr["colors"][1] + ["g"] * pr["colors"][2]
+        if k == "urn":
+            draws = list(itertools.combinations(range(len(balls)), pr["draws"]))
+            want = Fraction(sum(1 for c in draws if sum(balls[i] == "r" for i in c) == pr["red"]), len(draws))
+        else:  # ordered colour sequences weighted by how many balls have each colour
+            weights = {"r": pr["colors"][0], "b": pr["colors"][1], "g": pr["colors"][2]}
+            n = len(balls)
+            want = sum((Fraction(math.prod(weights[c] for c in seq), n ** pr["draws"])
+                        for seq in itertools.product("rbg", repeat=pr["draws"]) if seq.count("r") == pr["red"]),
+                       Fraction(0))
+        assert f"${pr['colors'][0]}$ red" in p.question
+    elif k == "numbered_cards":
+        t = pr["t"]
+        pred = {"sum_even": lambda a, b: (a + b) % 2 == 0, "sum_eq": lambda a, b: a + b == t,
+                "sum_ge": lambda a, b: a + b >= t, "product_even": lambda a, b: a * b % 2 == 0,
+                "diff_eq": lambda a, b: abs(a - b) == t, "both_le": lambda a, b: a <= t and b <= t}[pr["event"]]
+        pairs = list(itertools.combinations(range(pr["low"], pr["high"] + 1), 2))
+        want = Fraction(sum(1 for a, b in pairs if pred(a, b)), len(pairs))
+    elif k in ("two_cards", "three_cards"):
+        faces = ("jack", "queen", "king")
+        pred = {"both_aces": lambda h: all(c[0] == "ace" for c in h),
+                "same_suit": lambda h: len({c[1] for c in h}) == 1,
+                "heart_and_spade": lambda h: sorted(c[1] for c in h) == ["hearts", "spades"],
+                "both_face": lambda h: all(c[0] in faces for c in h), "all_face": lambda h: all(c[0] in faces for c in h),
+                "at_least_one_ace": lambda h: any(c[0] == "ace" for c in h),
+                "same_rank": lambda h: len({c[0] for c in h}) == 1,
+                "different_suits": lambda h: len({c[1] for c in h}) == 3,
+                "different_ranks": lambda h: len({c[0] for c in h}) == 3}[pr["event"]]
+        hands = list(itertools.combinations(DECK, 2 if k == "two_cards" else 3))
+        want = Fraction(sum(1 for h in hands if pred(h)), len(hands))
+    elif k == "conditional_dice":
+        s1, s2 = pr["sides"]
+        c, t = pr["c"], pr["t"]
+        cond = (lambda a, b: a >= c) if pr["condition"] == "first_ge" else (lambda a, b: a + b >= c)
+        ev = {"sum_ge": lambda a, b: a + b >= t, "second_exceeds": lambda a, b: b - a >= t,
+              "product_ge": lambda a, b: a * b >= t, "sum_eq": lambda a, b: a + b == t}[pr["event"]]
+        outcomes = list(itertools.product(range(1, s1 + 1), range(1, s2 + 1)))
+        both = sum(1 for o in outcomes if cond(*o) and ev(*o))
+        want = Fraction(both, sum(1 for o in outcomes if cond(*o)))
+    else:  # bayes, by enumerating (urn, ball) outcomes with their probabilities
+        pa = F(pr["p_a"])
+        outcomes = []
+        for urn, prob, (red, blue) in (("A", pa, pr["urn_a"]), ("B", 1 - pa, pr["urn_b"])):
+            for ball in ["r"] * red + ["b"] * blue:
+                outcomes.append((urn, ball, prob / (red + blue)))
+        red_total = sum(w for _, b, w in outcomes if b == "r")
+        want = sum(w for u, b, w in outcomes if b == "r" and u == "A") / red_total
+    assert answer == want
+
+
+def _polygon_area(pts: list[tuple[float, float]]) -> float:
+    """Shoelace formula."""
+    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1]))) / 2
+
+
+def _regular_interior_angle(n: int) -> float:
+    """Measure one interior angle of a regular n-gon built from coordinates."""
+    pts = [(math.cos(2 * math.pi * i / n), math.sin(2 * math.pi * i / n)) for i in range(3)]
+    (ax, ay), (bx, by), (cx, cy) = pts
+    ang = abs(math.atan2(ay - by, ax - bx) - math.atan2(cy - by, cx - bx))
+    return math.degrees(min(ang, 2 * math.pi - ang))
+
+
+def _disc_area(r: float, degrees: float = 360.0, pieces: int = 200_000) -> float:
+    """Area of a sector as a fan of thin triangles (not pi r^2)."""
+    step = math.radians(degrees) / pieces
+    return pieces * 0.5 * r * r * math.sin(step)
+
+
+def _arc_length(r: float, degrees: float = 360.0, pieces: int = 200_000) -> float:
+    step = math.radians(degrees) / pieces
+    return pieces * 2 * r * math.sin(step / 2)
+
+
+@checker("polygon_geometry")
+def _(p: Problem) -> None:
+    pr, k = p.params, p.params["kind"]
+    got = float(tex(p.answer))
+    if k == "interior_sum":
+        assert close(got, pr["n"] * _regular_interior_angle(pr["n"]), 1e-9)
+    elif k == "regular_angle":
+        angle = _regular_interior_angle(pr["n"])
+        assert close(got, angle if pr["which"] == "interior" else 180 - angle, 1e-9)
+    elif k == "sides_from_angle":
+        value = int(re.search(r"measures \$(\d+)\$", p.question).group(1))
+        interior = "interior" in p.question
+        matches = [n for n in range(3, 400) if abs((_regular_interior_angle(n) if interior
+                                                    else 180 - _regular_interior_angle(n)) - value) < 1e-7]
+        assert matches == [int(got)]
+    elif k == "missing_angle":  # angle sum of a random convex n-gon measured from coordinates
+        n = pr["n"]
+        ts = sorted(np.random.default_rng(n).uniform(0, 2 * math.pi, n))
+        pts = [(math.cos(t), math.sin(t)) for t in ts]
+        total = 0.0
+        for i in range(n):
+            (ax, ay), (bx, by), (cx, cy) = pts[i - 1], pts[i], pts[(i + 1) % n]
+            ang = abs(math.atan2(ay - by, ax - bx) - math.atan2(cy - by, cx - bx))
+            total += math.degrees(min(ang, 2 * math.pi - ang))
+        assert close(got + sum(pr["angles"]), total, 1e-9) and 0 < got < 180
+    elif k == "rectangle":
+        w, h = pr["sides"]
+        pts = [(0, 0), (w, 0), (w, h), (0, h)]
+        assert close(got, _polygon_area(pts) if pr["which"] == "area" else 2 * w + 2 * h)
+    elif k == "triangle":
+        assert close(got, _polygon_area([(0, 0), (pr["base"], 0), (0.3 * pr["base"], pr["height"])]))
+    elif k == "trapezoid":
+        a, b = pr["parallel"]
+        assert close(got, _polygon_area([(0, 0), (a, 0), (1.5 + b, pr["height"]), (1.5, pr["height"])]))
+    elif k == "circle":
+        r = float(F(pr["radius"]))
+        assert close(got, _disc_area(r) if pr["which"] == "area" else _arc_length(r), 1e-8)
+    elif k == "annulus":
+        r1, r2 = pr["radii"]
+        assert close(got, _disc_area(r2) - _disc_area(r1), 1e-8)
+    elif k == "diagonals":
+        n = pr["n"]
+        assert int(got) == (sum(1 for i, j in itertools.combinations(range(n), 2) if (j - i) % n not in (1, n - 1))
+                            if n <= 300 else n * (n - 1) // 2 - n)
+    elif k == "sector":
+        r, angle = pr["radius"], pr["angle"]
+        assert close(got, _disc_area(r, angle) if pr["which"] == "area" else _arc_length(r, angle), 1e-8)
+    elif k == "composite":
+        w, h = pr["width"], pr["height"]
+        if pr["which"] == "area":
+            assert close(got, w * h + _disc_area(w / 2, 180), 1e-8)
+        else:
+            assert close(got, w + 2 * h + _arc_length(w / 2, 180), 1e-8)
+    elif k == "equilateral":
+        v, sides = pr["value"], 3 if pr["shape"] == "equilateral triangle" else 6
+        side = v if pr["given"] == "side" else v / sides if pr["given"] == "perimeter" else 2 * v / math.sqrt(3)
+        pts = [(side / (2 * math.sin(math.pi / sides)) * math.cos(2 * math.pi * i / sides),
+                side / (2 * math.sin(math.pi / sides)) * math.sin(2 * math.pi * i / sides)) for i in range(sides)]
+        assert close(got, _polygon_area(pts), 1e-9)
+    else:  # heron: place the triangle by the law of cosines, then the shoelace formula
+        a, b, c = pr["sides"]
+        x = (a * a + c * c - b * b) / (2 * c)
+        assert close(got, _polygon_area([(0, 0), (c, 0), (x, math.sqrt(a * a - x * x))]), 1e-9)
+
+
+@checker("pythagoras")
+def _(p: Problem) -> None:
+    pr, k = p.params, p.params["kind"]
+    got = float(tex(p.answer))
+    if k in ("hypotenuse", "hypotenuse_radical", "diagonal"):
+        assert close(got, math.hypot(*pr["legs"]))
+    elif k in ("leg", "ladder", "leg_radical"):
+        assert close(math.hypot(got, pr["leg"]), pr["hypotenuse"])
+    elif k in ("box", "two_step"):
+        assert close(got, math.dist((0, 0, 0), pr["edges"]))
+    elif k == "isosceles":  # apex from coordinates: base on the x-axis, apex above its midpoint
+        base, leg = pr["base"], pr["leg"]
+        assert close(math.dist((0, 0), (base / 2, got)), leg)
+    elif k == "special":
+        s = pr["given"]
+        want = {"hypotenuse_45": math.hypot(s, s), "leg_45": s * math.cos(math.pi / 4),
+                "long_leg_from_hypotenuse": s * math.sin(math.pi / 3), "long_leg_from_short": s * math.tan(math.pi / 3)}
+        assert close(got, want[pr["asked"]])
+    else:  # altitude: twice the area over the hypotenuse, area from coordinates
+        a, b = pr["legs"]
+        assert close(got, 2 * _polygon_area([(0, 0), (a, 0), (0, b)]) / math.hypot(a, b))
+
+
 # ---------------------------------------------------------------- generic tests
 # Distinct questions over seeds 0..999 at difficulty 1 when the family's space is
 # genuinely small there (for N equally likely items and n = 1000 draws about
@@ -940,6 +1138,11 @@ DISTINCT_AT_1: dict[str, float] = {
     "modular_arithmetic": 0.92,  # a mod m, a in 100..999, m in 2..12: 9.9k items -> ~95%
     "divisors": 0.38,  # divisor counts of n <= 500: ~500 items -> ~43%
     "prime_factorization": 0.38,  # largest prime factor of n in 30..500: 471 items -> ~41%
+    "complex_numbers": 0.99,
+    "combinatorics": 0.18,  # choose k of n <= 14 (5 contexts) or P(n, k): ~260 items
+    "probability": 0.11,  # one event on one die (6 dice, ~25 events each) or coins: ~150 items
+    "polygon_geometry": 0.42,  # angle sum of an n-gon (38) or rectangle area/perimeter (29^2 x 2): ~1.7k items
+    "pythagoras": 0.08,  # legs of 5 scaled (k <= 10) triples in two orders: 100 items
     "determinant": 0.93,  # 2x2 with entries 0..9: 10^4 matrices, ~4.5k determinants shown as matrices -> ~95%
 }
 
@@ -956,6 +1159,9 @@ TOPICS = {  # topic -> registered family names that must exist
     "sequences and series": ["arithmetic_sequence", "geometric_sequence"],
     "number theory": ["gcd_lcm", "modular_arithmetic", "divisors", "prime_factorization"],
     "linear algebra": ["determinant", "matrix_product", "matrix_equation"],
+    "complex numbers": ["complex_numbers"],
+    "combinatorics and probability": ["combinatorics", "probability"],
+    "geometry": ["polygon_geometry", "pythagoras"],
 }
 
 

@@ -30,6 +30,10 @@ FAMILY_MODULES: tuple[str, ...] = (
     "matrix_product",
     "matrix_equation",
     "complex_numbers",
+    "combinatorics",
+    "probability",
+    "polygon_geometry",
+    "pythagoras",
 )
 
 for _module in FAMILY_MODULES:

@@ -22,7 +22,7 @@ from rlvr.envs.math.families.sampling import pick, randint, scale
 POOLS = {
     1: ("interior_sum", "rectangle"), 2: ("regular_angle", "triangle", "rectangle"),
     3: ("missing_angle", "trapezoid", "circle"), 4: ("sides_from_angle", "circle", "trapezoid", "missing_angle"),
-    5: ("annulus", "diagonals", "missing_angle", "circle"), 6: ("sector", "annulus", "sides_from_angle"),
+    5: ("annulus", "diagonals", "missing_angle", "trapezoid"), 6: ("sector", "annulus", "sides_from_angle"),
     7: ("composite", "sector", "heron"), 8: ("heron", "composite", "sector"), 9: ("heron", "equilateral", "composite"),
     10: ("heron", "equilateral", "sector", "composite"),
 }
@@ -62,8 +62,9 @@ def generate(rng: np.random.Generator, config: PolygonGeometryConfig) -> Problem
     if kind == "missing_angle":
         n = randint(rng, 4, 12)
         total = 180 * (n - 2)
-        while True:  # n - 1 angles of a convex polygon, each in (0, 180), the last one too
-            given = [randint(rng, 60, 179) for _ in range(n - 1)]
+        mean = total // n
+        while True:  # n - 1 angles near the mean angle, so the remaining one is usually valid too
+            given = [randint(rng, max(30, mean - 30), min(179, mean + 30)) for _ in range(n - 1)]
             last = total - sum(given)
             if 0 < last < 180:
                 break
@@ -97,7 +98,7 @@ def generate(rng: np.random.Generator, config: PolygonGeometryConfig) -> Problem
              f"Give an exact answer in terms of $\\pi$.")
         return Problem(q, (Closed.pi() * ((r + w) ** 2 - r * r)).latex(), {"kind": kind, "radii": [r, r + w]})
     if kind == "diagonals":
-        n = randint(rng, 4, 200)
+        n = randint(rng, 4, 20_000)
         return Problem(f"How many diagonals does a convex polygon with ${n}$ sides have?", str(n * (n - 3) // 2),
                        {"kind": kind, "n": n})
     if kind == "sector":
@@ -119,12 +120,19 @@ def generate(rng: np.random.Generator, config: PolygonGeometryConfig) -> Problem
              f"length ${w}$ (the side is removed). What is the {which} of the figure? Give an exact answer in "
              f"terms of $\\pi$.")
         return Problem(q, value.latex(), {"kind": kind, "width": w, "height": h, "which": which})
-    if kind == "equilateral":
-        s = randint(rng, 1, big)
+    if kind == "equilateral":  # given the side, the perimeter or (triangle) the height
         shape = pick(rng, ("equilateral triangle", "regular hexagon"))
-        coef = Fraction(s * s, 4) if shape == "equilateral triangle" else Fraction(3 * s * s, 2)
-        return Problem(f"What is the area of a {shape} with side length ${s}$? Give an exact answer.",
-                       surd(coef, 3), {"kind": kind, "side": s, "shape": shape})
+        given = pick(rng, ("side", "perimeter") if shape == "regular hexagon" else ("side", "perimeter", "height"))
+        v = randint(rng, 1, 5 * big)
+        sides = 3 if shape == "equilateral triangle" else 6
+        if given == "height":  # s = 2 h / sqrt(3): area = h^2 / sqrt(3) = h^2 sqrt(3) / 3
+            coef, text = Fraction(v * v, 3), f"height ${v}$"
+        else:
+            s = Fraction(v) if given == "side" else Fraction(v, sides)
+            coef = s * s / 4 if sides == 3 else 3 * s * s / 2
+            text = f"{given} ${v}$" if given == "side" else f"perimeter ${v}$"
+        return Problem(f"What is the area of a {shape} with {text}? Give an exact answer.", surd(coef, 3),
+                       {"kind": kind, "shape": shape, "given": given, "value": v})
     # heron: 16 area^2 = (a+b+c)(-a+b+c)(a-b+c)(a+b-c)
     while True:
         a, b, c = sorted(randint(rng, 2, big) for _ in range(3))

@@ -2,7 +2,7 @@
 
 Difficulty 1 is an event on one die or a few coins; then come sums of two
 dice, a card from a standard deck, draws without replacement from urns,
-numbered cards, several dice (sums, maxima, all different), draws with
+numbered cards, several possibly different dice (sums, maxima), draws with
 replacement, conditional probabilities on dice, Bayes' rule over urns, and
 three cards from a standard deck at difficulty 10. Every answer is a
 fraction in lowest terms computed by counting or by exact formulas.
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from math import comb, factorial
+from math import comb, prod
 
 import numpy as np
 
@@ -24,8 +24,8 @@ POOLS = {
     1: ("one_die", "coins"), 2: ("one_die", "two_dice", "card_one"), 3: ("two_dice", "coins", "card_one"),
     4: ("urn", "coins", "two_dice"), 5: ("urn", "numbered_cards", "dice_k"),
     6: ("urn", "numbered_cards", "dice_k", "two_cards"), 7: ("replacement", "dice_k", "numbered_cards"),
-    8: ("conditional_dice", "urn", "numbered_cards"), 9: ("bayes", "dice_k", "conditional_dice"),
-    10: ("bayes", "dice_k", "numbered_cards", "three_cards"),
+    8: ("conditional_dice", "urn", "numbered_cards", "three_cards"), 9: ("bayes", "dice_k", "conditional_dice"),
+    10: ("bayes", "dice_k", "numbered_cards", "conditional_dice"),
 }
 LOWEST = "Give the answer as a fraction in lowest terms."
 PRIMES = {2, 3, 5, 7, 11, 13, 17, 19}
@@ -54,18 +54,6 @@ def _die_holds(v: int, kind: str, t: int) -> bool:
             "multiple": v % t == 0, "square": int(v**0.5) ** 2 == v}[kind]
 
 
-def _sum_counts(k: int, sides: int) -> list[int]:
-    """``counts[s]`` = number of ways ``k`` dice show total ``s`` (polynomial convolution)."""
-    counts = [1]
-    for _ in range(k):
-        nxt = [0] * (len(counts) + sides)
-        for s, c in enumerate(counts):
-            for f in range(1, sides + 1):
-                nxt[s + f] += c
-        counts = nxt
-    return counts
-
-
 def generate(rng: np.random.Generator, config: ProbabilityConfig) -> Problem:
     d = config.difficulty
     kind = pick(rng, POOLS[d])
@@ -84,24 +72,41 @@ def generate(rng: np.random.Generator, config: ProbabilityConfig) -> Problem:
         q = f"A fair coin is tossed ${n}$ times. What is the probability of getting {word} heads? {LOWEST}"
         return Problem(q, frac(Fraction(ways, 2**n)), {"kind": kind, "n": n, "k": k, "at_least": at_least})
     if kind in ("two_dice", "dice_k"):
-        k = 2 if kind == "two_dice" else randint(rng, 2, 3 if d < 9 else 5)
-        sides = 6 if kind == "two_dice" else pick(rng, (4, 6, 8, 10, 12) if k <= 3 else (4, 6))
-        counts = _sum_counts(k, sides)
-        total = sides**k
-        event = pick(rng, ("sum_eq", "sum_ge") if kind == "two_dice" else ("sum_eq", "sum_ge", "max_eq", "distinct"))
-        t = randint(rng, k, k * sides)
+        if kind == "two_dice":
+            sides = [6, 6]
+            event = pick(rng, ("sum_eq", "sum_ge"))
+        else:  # possibly different dice, e.g. a 6-sided, an 8-sided and a 12-sided die
+            sides = sorted(pick(rng, (4, 5, 6, 8, 10, 12, 20)) for _ in range(randint(rng, 2, 4)))
+            event = pick(rng, ("sum_eq", "sum_ge", "sum_le", "sum_between", "max_le"))
+        counts = [1]  # counts[s] = ways to roll total s, by polynomial convolution
+        for n_faces in sides:
+            nxt = [0] * (len(counts) + n_faces)
+            for s_, c in enumerate(counts):
+                for f in range(1, n_faces + 1):
+                    nxt[s_ + f] += c
+            counts = nxt
+        total = prod(sides)
+        t = randint(rng, len(sides), sum(sides))
         if event == "sum_eq":
             ways, text = counts[t], f"the sum is ${t}$"
         elif event == "sum_ge":
             ways, text = sum(counts[t:]), f"the sum is at least ${t}$"
-        elif event == "max_eq":
-            t = randint(rng, 1, sides)
-            ways, text = t**k - (t - 1) ** k, f"the largest number shown is ${t}$"
+        elif event == "sum_le":
+            ways, text = sum(counts[:t + 1]), f"the sum is at most ${t}$"
+        elif event == "max_le":
+            t = randint(rng, 1, max(sides) - 1)
+            ways, text = prod(min(t, n) for n in sides), f"every die shows at most ${t}$"
+        else:  # sum_between: t <= sum <= t + w
+            w = randint(rng, 1, max(1, sum(sides) - t))
+            ways, text = sum(counts[t:t + w + 1]), f"the sum is between ${t}$ and ${t + w}$ inclusive"
+            t = [t, t + w]
+        if len(set(sides)) == 1:
+            dice = f"${len(sides)}$ fair ${sides[0]}$-sided dice (faces $1$ to ${sides[0]}$) are"
         else:
-            ways, text = factorial(sides) // factorial(sides - k), "all the numbers shown are different"
-        q = (f"${k}$ fair ${sides}$-sided dice (faces $1$ to ${sides}$) are rolled. What is the probability that "
-             f"{text}? {LOWEST}")
-        return Problem(q, frac(Fraction(ways, total)), {"kind": kind, "dice": k, "sides": sides, "event": event, "t": t})
+            dice = "fair dice with " + ", ".join(f"${n}$" for n in sides[:-1]) + f" and ${sides[-1]}$ sides " \
+                   "(faces numbered from $1$) are"
+        q = f"{dice} rolled. What is the probability that {text}? {LOWEST}"
+        return Problem(q, frac(Fraction(ways, total)), {"kind": kind, "sides": sides, "event": event, "t": t})
     if kind == "card_one":
         suit = pick(rng, ("hearts", "diamonds", "clubs", "spades"))
         rank = pick(rng, ("ace", "king", "queen", "jack", "2", "3", "4", "5", "6", "7", "8", "9", "10"))
@@ -113,9 +118,9 @@ def generate(rng: np.random.Generator, config: ProbabilityConfig) -> Problem:
              f"{text}? {LOWEST}")
         return Problem(q, frac(Fraction(ways, 52)), {"kind": kind, "event": event, "suit": suit, "rank": rank})
     if kind in ("urn", "replacement"):
-        colors = [randint(rng, 1, 8), randint(rng, 1, 8), randint(rng, 0, 6)]
+        colors = [randint(rng, 1, 12), randint(rng, 1, 12), randint(rng, 0, 8)]
         n = sum(colors)
-        k = randint(rng, 2, min(4, n - 1) if kind == "urn" else 3)
+        k = randint(rng, 2, min(4, n - 1))
         j = randint(rng, 0, min(k, colors[0]))
         if kind == "urn":
             p = Fraction(comb(colors[0], j) * comb(n - colors[0], k - j), comb(n, k))
@@ -128,13 +133,15 @@ def generate(rng: np.random.Generator, config: ProbabilityConfig) -> Problem:
         q = (f"An urn holds ${colors[0]}$ red, ${colors[1]}$ blue{green} balls. ${k}$ balls are drawn at random "
              f"{how}. What is the probability that exactly ${j}$ of them are red? {LOWEST}")
         return Problem(q, frac(p), {"kind": kind, "colors": colors, "draws": k, "red": j})
-    if kind == "numbered_cards":  # two cards without replacement from cards 1..N
-        n = randint(rng, 8, 40)
+    if kind == "numbered_cards":  # two cards without replacement from cards lo..hi
+        n, lo = randint(rng, 8, 40), randint(rng, 1, 30)
+        hi = lo + n - 1
         event = pick(rng, ("sum_even", "sum_eq", "sum_ge", "product_even", "diff_eq", "both_le"))
-        t = {"sum_eq": randint(rng, 3, 2 * n - 1), "sum_ge": randint(rng, 3, 2 * n - 1),
-             "diff_eq": randint(rng, 1, n - 1), "both_le": randint(rng, 2, n)}.get(event, 0)
+        t = {"sum_eq": randint(rng, 2 * lo + 1, 2 * hi - 1), "sum_ge": randint(rng, 2 * lo + 1, 2 * hi - 1),
+             "diff_eq": randint(rng, 1, n - 1), "both_le": randint(rng, lo + 1, hi)}.get(event, 0)
         pairs = comb(n, 2)
-        evens, odds = n // 2, n - n // 2
+        evens = hi // 2 - (lo - 1) // 2
+        odds = n - evens
         if event == "sum_even":
             ways, text = comb(evens, 2) + comb(odds, 2), "the sum of the two numbers is even"
         elif event == "product_even":
@@ -142,18 +149,18 @@ def generate(rng: np.random.Generator, config: ProbabilityConfig) -> Problem:
         elif event == "diff_eq":
             ways, text = n - t, f"the two numbers differ by ${t}$"
         elif event == "both_le":
-            ways, text = comb(t, 2), f"both numbers are at most ${t}$"
-        else:  # unordered pairs a < b with a + b = s: a runs from max(1, s - n) to (s - 1) // 2
+            ways, text = comb(t - lo + 1, 2), f"both numbers are at most ${t}$"
+        else:  # pairs a < b with a + b = s: a runs from max(lo, s - hi) to (s - 1) // 2
             def pairs_with_sum(s: int) -> int:
-                return max(0, (s - 1) // 2 - max(1, s - n) + 1)
+                return max(0, (s - 1) // 2 - max(lo, s - hi) + 1)
             if event == "sum_eq":
                 ways, text = pairs_with_sum(t), f"the sum of the two numbers is ${t}$"
             else:
-                ways = sum(pairs_with_sum(s) for s in range(t, 2 * n))
+                ways = sum(pairs_with_sum(s) for s in range(t, 2 * hi))
                 text = f"the sum of the two numbers is at least ${t}$"
-        q = (f"Two different cards are drawn at random from ${n}$ cards numbered $1$ to ${n}$. What is the "
+        q = (f"Two different cards are drawn at random from ${n}$ cards numbered ${lo}$ to ${hi}$. What is the "
              f"probability that {text}? {LOWEST}")
-        return Problem(q, frac(Fraction(ways, pairs)), {"kind": kind, "n": n, "event": event, "t": t})
+        return Problem(q, frac(Fraction(ways, pairs)), {"kind": kind, "low": lo, "high": hi, "event": event, "t": t})
     if kind in ("two_cards", "three_cards"):
         k = 2 if kind == "two_cards" else 3
         events = {2: {"both_aces": comb(4, 2), "same_suit": 4 * comb(13, 2), "heart_and_spade": 13 * 13,
@@ -170,15 +177,28 @@ def generate(rng: np.random.Generator, config: ProbabilityConfig) -> Problem:
         q = (f"${k}$ cards are drawn without replacement from a standard shuffled $52$-card deck. What is the "
              f"probability that {text}? {LOWEST}")
         return Problem(q, frac(Fraction(events[event], comb(52, k))), {"kind": kind, "event": event})
-    if kind == "conditional_dice":  # two s-sided dice: P(sum >= t | first die >= u)
-        sides = pick(rng, (6, 8, 10))
-        u = randint(rng, 2, sides - 1)
-        t = randint(rng, u + 2, 2 * sides - 1)
-        given = sides - u + 1
-        ways = sum(1 for a in range(u, sides + 1) for b in range(1, sides + 1) if a + b >= t)
-        q = (f"Two fair ${sides}$-sided dice (faces $1$ to ${sides}$) are rolled. Given that the first die shows at "
-             f"least ${u}$, what is the probability that the sum is at least ${t}$? {LOWEST}")
-        return Problem(q, frac(Fraction(ways, given * sides)), {"kind": kind, "sides": sides, "u": u, "t": t})
+    if kind == "conditional_dice":  # two dice: P(event | condition), counted over the outcomes
+        s1, s2 = pick(rng, (4, 6, 8, 10, 12)), pick(rng, (4, 6, 8, 10, 12))
+        u = randint(rng, 2, s1)
+        condition = pick(rng, ("first_ge", "sum_ge"))
+        event = pick(rng, ("sum_ge", "second_exceeds", "product_ge", "sum_eq"))
+        c_val = u if condition == "first_ge" else randint(rng, 3, s1 + s2 - 1)
+        t = randint(rng, 3, s1 + s2) if event.startswith("sum") else randint(rng, 1, s2 - 1) if event == "second_exceeds" \
+            else randint(rng, 2, s1 * s2)
+        cond = (lambda a, b: a >= c_val) if condition == "first_ge" else (lambda a, b: a + b >= c_val)
+        ev = {"sum_ge": lambda a, b: a + b >= t, "second_exceeds": lambda a, b: b >= a + t,
+              "product_ge": lambda a, b: a * b >= t, "sum_eq": lambda a, b: a + b == t}[event]
+        given = [(a, b) for a in range(1, s1 + 1) for b in range(1, s2 + 1) if cond(a, b)]
+        ways = sum(1 for a, b in given if ev(a, b))
+        c_text = (f"the first die shows at least ${c_val}$" if condition == "first_ge"
+                  else f"the sum is at least ${c_val}$")
+        e_text = {"sum_ge": f"the sum is at least ${t}$",
+                  "second_exceeds": f"the second die shows at least ${t}$ more than the first",
+                  "product_ge": f"the product is at least ${t}$", "sum_eq": f"the sum is ${t}$"}[event]
+        q = (f"A fair ${s1}$-sided die and a fair ${s2}$-sided die (faces numbered from $1$) are rolled, the "
+             f"${s1}$-sided one first. Given that {c_text}, what is the probability that {e_text}? {LOWEST}")
+        return Problem(q, frac(Fraction(ways, len(given))), {"kind": kind, "sides": [s1, s2], "condition": condition,
+                                                              "c": c_val, "event": event, "t": t})
     # bayes: urn A chosen with probability p, else urn B; one ball drawn is red; P(A | red)
     a_red, a_blue, b_red, b_blue = randint(rng, 1, 9), randint(rng, 1, 9), randint(rng, 1, 9), randint(rng, 1, 9)
     p = Fraction(randint(rng, 1, 5), 6) if d >= 10 else Fraction(1, 2)

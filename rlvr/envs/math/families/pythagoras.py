@@ -38,14 +38,14 @@ class PythagorasConfig(FamilyConfig):
 
 def _triple(rng: np.random.Generator, d: int) -> tuple[int, int, int]:
     a, b, c = pick(rng, TRIPLES[: 4 + d])
-    k = randint(rng, 1, scale(d, 6, 25))
+    k = randint(rng, 1, scale(d, 10, 30))
     return (a * k, b * k, c * k) if pick(rng, (0, 1)) else (b * k, a * k, c * k)
 
 
 def generate(rng: np.random.Generator, config: PythagorasConfig) -> Problem:
     d = config.difficulty
     kind = pick(rng, POOLS[d])
-    m = scale(d, 12, 60)
+    m = scale(d, 60, 400)
     exact = "Give an exact answer (a simplified radical if needed)."
     if kind == "hypotenuse":
         a, b, c = _triple(rng, d)
