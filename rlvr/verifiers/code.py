@@ -341,7 +341,12 @@ _PLAN_CACHE: dict[str, list[str]] = {}
 
 def _script_job(spec: CodeTask) -> dict[str, Any]:
     return {"test": spec.test, "entry": spec.entry_point, "reference": spec.reference, "seed": 0,
-            "timeout": 10.0 + spec.time_limit_s, "memory_bytes": 4 << 30}
+            "timeout": _check_timeout(spec), "memory_bytes": 4 << 30}
+
+
+def _check_timeout(spec: CodeTask) -> float:
+    """Seconds the trusted check may take per replay (it only compares values; HumanEval's take milliseconds)."""
+    return 2.0 + 2.0 * spec.time_limit_s
 
 
 def _call_results(group: GroupResult | None, n: int) -> list[list[Any]]:
@@ -393,8 +398,10 @@ def _run_script(code: str, spec: CodeTask, box: Any, runner: Any) -> Verdict:
 def _script_rounds(code: str, spec: CodeTask, box: Any, runner: Any, session: Any, first: dict[str, Any],
                    plan: list[str]) -> Verdict:
     """Run the planned calls in the sandbox, replay the check on the answers; re-plan while it asks for more."""
+    from rlvr.verifiers.code_script import CheckServerError
+
     public = list(spec.public_tests)
-    timeout = 10.0 + spec.time_limit_s
+    timeout = _check_timeout(spec)
     for _ in range(MAX_SCRIPT_ROUNDS):
         calls = [decode_value(c) for c in plan]
         groups = [_group(t, spec, "public") for t in public] + [{"phase": "hidden", "calls": calls}]
@@ -406,7 +413,13 @@ def _script_rounds(code: str, spec: CodeTask, box: Any, runner: Any, session: An
         by_index = {g.index: g for g in execution.groups}
         public_info = _judge_public(by_index, spec, public)
         results = _call_results(by_index.get(len(public)), len(plan))
-        answer = session.ask({**first, "plan": plan, "results": results}, timeout)
+        try:
+            answer = session.ask({**first, "plan": plan, "results": results}, timeout)
+        except CheckServerError:
+            # The check died or hung on this program's answers (the only thing that differs from a
+            # replay that works): the program caused it, so it is a failure, not a masked error.
+            return Verdict.incorrect("timeout", tests_passed=0, tests_total=1, public=public_info,
+                                     message="the hidden check could not finish on the program's answers")
         first = {}
         outcome = answer["outcome"]
         details = {"tests_total": 1, "public": public_info, "calls": len(plan)}

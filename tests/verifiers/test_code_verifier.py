@@ -192,3 +192,14 @@ def test_cpp_runner(box):
 def test_invalid_tasks_are_config_errors(task):
     with pytest.raises(ConfigError):
         normalize_task(task)
+
+
+def test_a_check_that_hangs_on_the_answers_is_the_programs_failure(box):
+    task = {"prompt": "p", "entry_point": "f", "time_limit_s": 1.0, "reference": "def f():\n    return 1\n",
+            "test": "def check(candidate):\n    n = candidate()\n    while n == 2:\n        pass\n"}
+    assert run_tests("def f():\n    return 1\n", task, sandbox=box).is_correct
+    from rlvr.verifiers import code
+
+    code._PLAN_CACHE.clear()
+    v = run_tests("def f():\n    return 2\n", {**task, "time_limit_s": 0.5}, sandbox=box)
+    assert v.status == "incorrect" and v.reason == "timeout" and not v.masked
