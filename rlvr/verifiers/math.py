@@ -43,7 +43,7 @@ from rlvr.core.errors import ConfigError
 from rlvr.core.verdict import Verdict
 from rlvr.verifiers.bounded import WorkerPool
 from rlvr.verifiers.math_extract import MAX_ANSWER_CHARS, extract_answer, last_boxed
-from rlvr.verifiers.math_fast import fast_compare, fast_structure, fast_value, is_flat_list
+from rlvr.verifiers.math_fast import fast_compare, fast_structure, fast_value, holds_several_values, is_flat_list
 from rlvr.verifiers.math_normalize import normalize
 
 #: Every reason an ``incorrect`` verdict can carry (plus ``match`` for ``correct``).
@@ -98,6 +98,7 @@ def worker_pids() -> list[int]:
 class _Gold:
     text: str  #: normalised reference
     fast: tuple | None  #: its fast-path structure (a number, or a tuple/set/interval of numbers)
+    several: bool  #: a matrix, tuple, set or interval: no single number can equal it
 
 
 @functools.lru_cache(maxsize=16384)
@@ -106,7 +107,7 @@ def _gold(answer: str) -> _Gold:
         boxed = last_boxed(answer, limit=len(answer))
         answer = boxed.text if boxed is not None and boxed.text is not None else answer
     text = normalize(answer).text
-    return _Gold(text, fast_structure(text))
+    return _Gold(text, fast_structure(text), holds_several_values(text))
 
 
 def _reference(answer: object) -> str | None:
@@ -171,6 +172,8 @@ def _verify(completion: object, answer: object, deadline: float) -> Verdict:
             return Verdict.correct(**details)
         if reason is not None:
             return Verdict.incorrect(reason, **details)
+    elif gold.several and fast_value(norm) is not None:  # one number for a matrix, a point, a set...
+        return Verdict.incorrect("mismatch", **details)
 
     left = deadline - time.monotonic()
     if left <= 0:

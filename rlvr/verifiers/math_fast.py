@@ -164,6 +164,35 @@ def fast_structure(text: str) -> tuple | None:
     return None
 
 
+_MATRIX = re.compile(r"\\begin\{([pbB]?matrix)\}.*\\end\{\1\}", re.S)
+
+
+def holds_several_values(text: str) -> bool:
+    """A normalised reference that no single number can equal: a matrix, a tuple or set of two or
+    more items, an interval or union (the worker's rules agree; a one-item set is not included)."""
+    if _MATRIX.fullmatch(text):
+        return True
+    if "\\cup" in text:
+        return True
+    if text.startswith("\\{") and text.endswith("\\}"):
+        inner = text[2:-2]
+    elif text[:1] in "([" and text[-1:] in ")]":
+        inner = text[1:-1]
+    else:
+        return False
+    depth, commas = 0, 0
+    for c in inner:
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+            if depth < 0:
+                return False  # "(1)(2)": the first bracket does not wrap everything
+        elif c == "," and depth == 0:
+            commas += 1
+    return depth == 0 and commas > 0
+
+
 def _as_reals(s: tuple) -> tuple | None:
     if s[0] == "reals":
         return s[1]

@@ -14,7 +14,7 @@ import pytest
 
 from rlvr.verifiers.math import verify_math, warm_up
 from rlvr.verifiers.math_extract import extract_answer
-from rlvr.verifiers.math_fast import fast_compare, fast_number, fast_structure, fast_value
+from rlvr.verifiers.math_fast import fast_compare, fast_number, fast_structure, fast_value, holds_several_values
 from rlvr.verifiers.math_normalize import normalize
 
 OK, NO = "correct", "incorrect"
@@ -370,3 +370,20 @@ def test_fast_path_agrees_with_the_worker(gold, answer):
     slow = check_request({"gold": g, "answer": a})["reason"]
     assert fast is None or fast == slow, (fast, slow)
     assert verify_math(B(answer), gold).reason == slow
+
+
+@pytest.mark.parametrize("gold,several", [
+    ("\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}", True), ("\\begin{pmatrix} 5 \\end{pmatrix}", True),
+    ("(\\sqrt{2}, 1)", True), ("\\{x + 4, x + 7\\}", True), ("[-\\sqrt{2}, \\sqrt{2}]", True),
+    ("(-\\infty, -\\sqrt{3}) \\cup (\\sqrt{3}, \\infty)", True), ("\\{\\sqrt{2}\\}", False),
+    ("\\begin{vmatrix} 1 & 2 \\\\ 3 & 4 \\end{vmatrix}", False), ("(x+1)(x+2)", False), ("\\sqrt{2}", False),
+])
+def test_references_no_single_number_can_equal(gold, several):
+    from rlvr.verifiers.math_compare import check_request
+
+    g = normalize(gold).text
+    assert holds_several_values(g) is several
+    if several:  # the shortcut agrees with the worker
+        for answer in ("3", "x = 3", "-\\frac{1}{2}"):
+            assert check_request({"gold": g, "answer": normalize(answer).text})["reason"] == "mismatch"
+            assert verify_math(B(answer), gold).reason == "mismatch"
