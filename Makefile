@@ -9,8 +9,8 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check
 # Debian packages the tests need (the sandbox issues add docker.io, chromium, ...).
 TEST_APT_PACKAGES := bubblewrap
-# What `make run` does until the reference trainer lands.
-RUN_CMD := $(PY) -m rlvr.cli eval rlvr/Math-v0 --policy last-number --episodes 500
+# The demo: warm-start the tiny model on arithmetic, then GRPO; prints held-out accuracy before/after RL.
+RUN_CMD := $(PY) -m rlvr.agents.train --preset tiny
 
 .PHONY: run test system-packages clean
 
@@ -26,12 +26,14 @@ $(PY):
 	@$(PIP) install -q --upgrade pip setuptools wheel
 
 $(VENV)/.installed-run: pyproject.toml | $(PY)
-	@echo "installing rlvr[math] into $(VENV) ..."
-	@$(PIP) install -q -e ".[math]"
+	@echo "installing torch (CPU) and rlvr[math,train] into $(VENV) ..."
+	@$(PIP) install -q torch==2.13.0
+	@$(PIP) install -q -e ".[math,train]"
 	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(PY)
 	@echo "installing rlvr[dev] (math, hf, test tools) into $(VENV) ..."
+	@$(PIP) install -q torch==2.13.0
 	@$(PIP) install -q -e ".[dev]"
 	@touch $@ $(VENV)/.installed-run
 
