@@ -32,6 +32,10 @@ Why the verdict cannot be forged from inside:
   called ``setsid``) is reparented to them and killed after each test and
   before the report is written.
 * Exit codes are only hints for stopping early; they never make a test pass.
+* A missing or broken report is the program's doing (it killed or stopped H,
+  flooded or drained the sandbox's stdout): the parent checks once per
+  sandbox that the harness itself runs there (``code_runners.preflight``), so
+  it can score such a run 0 instead of masking it as an infrastructure error.
 
 Job protocol (stdin, trusted parent -> H): two frames ``>I length + marshal``.
 Frame 1 (read before Z is forked): ``{"mode": "stdio"|"call", "code": str,
@@ -251,7 +255,7 @@ def preimport(code):
         if len(words) >= 2 and words[0] in ("import", "from"):
             names.update(w.split(".")[0] for w in (words[1:] if words[0] == "import" else words[1:2]))
     stdlib = getattr(sys, "stdlib_module_names", ())
-    for name in sorted(names & set(stdlib) - {"antigravity", "this", "tkinter", "turtle", "idlelib"}):
+    for name in sorted(names & set(stdlib) - {"antigravity", "this", "tkinter", "turtle", "idlelib", "site"}):
         try:
             __import__(name)
         except BaseException:
@@ -515,8 +519,6 @@ def main():
         pass
     os.close(0)
     nonce = part2["nonce"]
-    # Written before any candidate code can run: its absence means the harness itself failed.
-    write_all(1, b"\n@@RLVR-ALIVE " + nonce.encode() + b"\n")
     groups = part2["groups"]
     limits = job["limits"]
     header = {"v": 1, "prepare": None, "groups": []}

@@ -23,6 +23,7 @@ import marshal
 import math
 import secrets
 import sys
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Sequence
@@ -171,7 +172,53 @@ class RunLimits:
 
 def execute(sandbox: Any, runner: Runner, code: str, mode: str, entry: str | None,
             groups: Sequence[dict[str, Any]], limits: RunLimits, *, stop_on_exit: bool) -> Execution:
-    """Run the harness once in ``sandbox`` over ``groups``; parse its report."""
+    """Run the harness once in ``sandbox`` over ``groups``; parse its report.
+
+    A missing or broken report means the program broke the harness (killed,
+    stopped or flooded it), *provided* the harness works in this sandbox at
+    all: :func:`preflight` checks that once per sandbox, so an interpreter the
+    harness cannot run on gives masked infrastructure errors, never zeros.
+    """
+    problem = preflight(sandbox)
+    if problem:
+        return Execution(infra_error=problem)
+    return _execute(sandbox, runner, code, mode, entry, groups, limits, stop_on_exit=stop_on_exit)
+
+
+_PREFLIGHT: dict[int, tuple[Any, str]] = {}
+_PREFLIGHT_LOCK = threading.Lock()
+
+
+def preflight(sandbox: Any) -> str:
+    """``""`` if the harness runs and reports in ``sandbox`` (checked once per sandbox object), else why not.
+
+    Only success is cached; after a failure the next call checks again.
+    """
+    key = id(sandbox)
+    cached = _PREFLIGHT.get(key)
+    if cached is not None and cached[0] is sandbox:
+        return cached[1]
+    with _PREFLIGHT_LOCK:
+        cached = _PREFLIGHT.get(key)
+        if cached is not None and cached[0] is sandbox:
+            return cached[1]
+        probe = _execute(sandbox, RUNNERS["python"], "print(6 * 7)", "stdio", None,
+                         [{"phase": "hidden", "input": b""}], RunLimits(time_s=5.0, memory_mb=64, out_bytes=1024),
+                         stop_on_exit=True)
+        ok = probe.reported and probe.groups and probe.groups[0].status == "ok" \
+            and probe.groups[0].stdout == b"42\n"
+        if ok:
+            problem = ""
+        else:
+            problem = (probe.infra_error or f"the code harness does not work in this sandbox (sandbox status "
+                       f"{probe.sandbox_status}, report {'present' if probe.reported else 'missing'})")
+        if ok:  # a failure may be transient (an overloaded machine): it is checked again next time
+            _PREFLIGHT[key] = (sandbox, problem)
+        return problem
+
+
+def _execute(sandbox: Any, runner: Runner, code: str, mode: str, entry: str | None,
+             groups: Sequence[dict[str, Any]], limits: RunLimits, *, stop_on_exit: bool) -> Execution:
     from rlvr.verifiers.sandbox import Limits
 
     job, files = runner.job(code, mode, entry)
@@ -208,17 +255,12 @@ def parse_report(run: Any, nonce: str) -> Execution:
     """
     out: bytes = run.stdout or b""
     execution = Execution(sandbox_status=run.status, wall_s=float(getattr(run, "wall_s", 0.0) or 0.0))
-    if run.status == "error":
-        tail = (run.stderr or b"")[-400:].decode("utf-8", "replace")
-        execution.infra_error = f"the sandbox failed to run the harness: {tail}"
+    if run.status == "error":  # the backend could not start the run: nothing ran
+        detail = getattr(run, "detail", "") or (run.stderr or b"")[-400:].decode("utf-8", "replace")
+        execution.infra_error = f"the sandbox failed to run the harness: {detail}"
         return execution
-    alive = b"\n@@RLVR-ALIVE " + nonce.encode() + b"\n"
     begin = b"\n@@RLVR-BEGIN " + nonce.encode() + b"\n"
     end = b"\n@@RLVR-END " + nonce.encode() + b"\n"
-    if alive not in out:  # written before any candidate code can run: the harness itself failed
-        tail = (run.stderr or b"")[-400:].decode("utf-8", "replace")
-        execution.infra_error = f"the harness did not start (sandbox status {run.status}): {tail}"
-        return execution
     start = out.find(begin)
     if start < 0:
         return execution

@@ -176,6 +176,19 @@ ATTACKS = {
             except OSError:
                 pass
         os._exit(0)"""),
+    "reading_the_report_channel": ("stdio", """
+        import os
+        for path in ('/proc/1/fd/0', '/proc/1/fd/1', '/proc/1/fd/2'):
+            try:
+                fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+                for _ in range(100):
+                    try:
+                        os.read(fd, 1 << 16)
+                    except BlockingIOError:
+                        pass
+            except OSError:
+                pass
+        print('public-answer')"""),
     "fake_call_result_frames": ("call", """
         import os
         def solve(x):
