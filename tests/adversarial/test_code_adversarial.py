@@ -252,9 +252,7 @@ ATTACKS = {
         if os.fork() == 0:
             os.setsid()
             if os.fork() == 0:
-                sys.argv[0] = '{MARK}'
-                time.sleep(3)
-                os._exit(0)
+                os.execv(sys.executable, [sys.executable, '-c', 'import time; time.sleep(5)', '{MARK}'])
             os._exit(0)
         print('public-answer')"""),
 }
@@ -280,6 +278,7 @@ def test_env_usable_after_attacks(env):
 
 
 def test_no_stray_process_left(env):
+    # The daemon sleeps for 5 s with MARK in its command line; the episode ends long before that.
     _attack(env, *ATTACKS["detached_daemon_writing_later"])
     survivors = []
     for pid in filter(str.isdigit, os.listdir("/proc")):
