@@ -422,6 +422,11 @@ def _read_local(datasets: Any, path: Path, split: str) -> Any:
             return _read_plain_json(files, options.get("field"))
         raise ConfigError(f"could not read {str(path)!r} as {builder}: {type(exc).__name__}: {exc}. "
                           "Fix: check that the file is valid and holds one object per row.") from exc
+    if builder == "json" and any(type(f).__name__ == "Json" for f in rows.features.values()):
+        # Newer `datasets` types a mixed column as Json and decodes its strings
+        # as JSON ("[0, 1]" -> a list, "007" -> 7): read the values as written.
+        log.debug("datasets typed a mixed column of %s as Json; reading it as plain JSON", path)
+        return _read_plain_json(files, options.get("field"))
     return rows
 
 
