@@ -151,10 +151,19 @@ def parse_intervals(s: str) -> list[tuple[sympy.Expr, sympy.Expr, bool, bool]]:
     return out
 
 
-def parse_matrix(s: str) -> list[list[sympy.Expr]]:
+def _rational_entry(s: str) -> Fraction:
+    """An integer or ``\\frac{p}{q}`` (possibly negative) without SymPy: matrices have many entries."""
+    s = s.strip()
+    m = re.fullmatch(r"(-?)\\frac\{(\d+)\}\{(\d+)\}", s)
+    if m:
+        return Fraction(int(m.group(2)), int(m.group(3))) * (-1 if m.group(1) else 1)
+    return Fraction(int(s))
+
+
+def parse_matrix(s: str) -> list[list[Fraction]]:
     assert s.startswith("\\begin{pmatrix}") and s.endswith("\\end{pmatrix}"), s
     body = s.replace("\\begin{pmatrix}", "").replace("\\end{pmatrix}", "")
-    return [[tex(c) for c in row.split("&")] for row in body.split("\\\\")]
+    return [[_rational_entry(c) for c in row.split("&")] for row in body.split("\\\\")]
 
 
 def question_math(q: str) -> list[str]:
@@ -1116,6 +1125,125 @@ def _(p: Problem) -> None:
         assert close(got, 2 * _polygon_area([(0, 0), (a, 0), (0, b)]) / math.hypot(a, b))
 
 
+@checker("coordinate_geometry")
+def _(p: Problem) -> None:
+    pr, k = p.params, p.params["kind"]
+    if k in ("midpoint", "reflection", "intersection", "circumcenter") or (k == "circle" and pr["asked"] == "center"):
+        got = np.array([float(v) for v in parse_tuple(p.answer)])
+    else:
+        got = float(tex(p.answer))
+    if "points" in pr:
+        P = np.array(pr["points"], float)
+        for x, y in pr["points"]:
+            assert f"({x}, {y})" in p.question
+    if k == "midpoint":
+        assert np.allclose(got, P.mean(axis=0))
+    elif k == "slope":
+        assert close(got, np.polyfit(P[:, 0], P[:, 1], 1)[0], 1e-7)
+    elif k == "distance":
+        assert close(got, np.linalg.norm(P[1] - P[0]))
+    elif k == "y_intercept":
+        assert close(got, np.polyfit(P[:, 0], P[:, 1], 1)[1], 1e-7)
+    elif k == "perpendicular":  # rotate the direction by 90 degrees
+        dx, dy = P[1] - P[0]
+        assert close(got, dx / -dy)
+    elif k == "triangle_area":  # Heron with float side lengths
+        a, b, c = (np.linalg.norm(P[i] - P[j]) for i, j in ((0, 1), (1, 2), (0, 2)))
+        s = (a + b + c) / 2
+        assert close(got, math.sqrt(max(s * (s - a) * (s - b) * (s - c), 0)), 1e-7)
+    elif k == "intersection":
+        (a1, b1, c1), (a2, b2, c2) = pr["lines"]
+        assert np.allclose(got, np.linalg.solve([[a1, b1], [a2, b2]], [c1, c2]))
+    elif k == "circle":  # read the circle off the question's equation, then test points on it
+        eq = tex(question_math(p.question)[0].split("=")[0])
+        y = sympy.Symbol("y")
+        h, kk = -eq.coeff(X, 1).subs(y, 0) / 2, -eq.coeff(y, 1).subs(X, 0) / 2
+        if pr["asked"] == "center":
+            assert np.allclose(got, [float(h), float(kk)])
+        else:
+            for t in (0.3, 1.7, 4.0):
+                px, py = float(h) + got * math.cos(t), float(kk) + got * math.sin(t)
+                assert abs(float(eq.subs({X: px, y: py}))) < 1e-6 * max(1.0, got * got)
+    elif k == "point_line":  # project onto the line through two of its points
+        a, b, c = pr["line"]
+        p0 = np.array([c / a, 0.0]) if a else np.array([0.0, c / b])
+        direction = np.array([b, -a], float)
+        v = np.array(pr["point"], float) - p0
+        foot = p0 + direction * (v @ direction) / (direction @ direction)
+        assert close(got, np.linalg.norm(np.array(pr["point"], float) - foot), 1e-7)
+    elif k == "reflection":
+        a, b, c = pr["line"]
+        q0 = np.array(pr["point"], float)
+        mid = (q0 + got) / 2
+        dx, dy = got - q0
+        assert abs(a * mid[0] + b * mid[1] - c) < 1e-9 and abs(a * dy - b * dx) < 1e-9  # on the normal
+    else:
+        dists = [np.linalg.norm(got - q) for q in P]
+        assert np.allclose(dists, dists[0])
+
+
+def _mp(expr: sympy.Expr):
+    return sympy.lambdify(X, expr, modules="mpmath")
+
+
+@checker("derivative")
+def _(p: Problem) -> None:
+    f = _mp(tex(question_math(p.question)[0].split("=", 1)[1]))
+    df = _mp(tex(p.answer))
+    mpmath.mp.dps = 30
+    try:
+        for x0 in (mpmath.mpf("0.37"), mpmath.mpf("1.9")):
+            assert close(complex(mpmath.diff(f, x0)), complex(df(x0)), 1e-12)
+    finally:
+        mpmath.mp.dps = 15
+
+
+def _braced(s: str, i: int) -> tuple[str, int]:
+    """The ``{...}`` group starting at ``s[i]``, and the index after it."""
+    assert s[i] == "{"
+    depth, j = 0, i
+    while True:
+        depth += {"{": 1, "}": -1}.get(s[j], 0)
+        if depth == 0:
+            return s[i + 1:j], j + 1
+        j += 1
+
+
+@checker("definite_integral")
+def _(p: Problem) -> None:
+    text = question_math(p.question)[0]
+    i = text.index("\\int_") + len("\\int_")
+    lo, i = _braced(text, i)
+    hi, i = _braced(text, i + 1)
+    integrand = text[i:].split("\\, dx")[0]
+    f = _mp(tex(integrand))
+    a, b = (mpmath.mpmathify(sympy.N(tex(v), 30)) for v in (lo, hi))
+    mpmath.mp.dps = 30
+    try:
+        assert close(complex(mpmath.quad(f, [a, (a + b) / 2, b])), complex(_num(tex(p.answer))), 1e-12)
+    finally:
+        mpmath.mp.dps = 15
+
+
+@checker("limit")
+def _(p: Problem) -> None:
+    text = question_math(p.question)[0]
+    at = re.match(r"\\lim_\{x \\to ([^}]+)\}", text).group(1)
+    f = _mp(tex(text[text.index("}") + 1:]))
+    want = complex(_num(tex(p.answer)))
+    mpmath.mp.dps = 80
+    try:
+        if at == "\\infty":
+            got = [f(mpmath.mpf(10) ** 15)]
+        else:
+            a = mpmath.mpf(int(at))
+            got = [f(a + mpmath.mpf(10) ** -20), f(a - mpmath.mpf(10) ** -20)]
+        for g in got:  # the function near the point, from both sides
+            assert close(complex(g), want, 1e-9)
+    finally:
+        mpmath.mp.dps = 15
+
+
 # ---------------------------------------------------------------- generic tests
 # Distinct questions over seeds 0..999 at difficulty 1 when the family's space is
 # genuinely small there (for N equally likely items and n = 1000 draws about
@@ -1143,6 +1271,8 @@ DISTINCT_AT_1: dict[str, float] = {
     "probability": 0.11,  # one event on one die (6 dice, ~25 events each) or coins: ~150 items
     "polygon_geometry": 0.42,  # angle sum of an n-gon (38) or rectangle area/perimeter (29^2 x 2): ~1.7k items
     "pythagoras": 0.08,  # legs of 5 scaled (k <= 10) triples in two orders: 100 items
+    "derivative": 0.72,  # a quadratic or cubic with coefficients 1..9, terms present at random: ~3k items
+    "definite_integral": 0.93,  # integral of c1 x + c0 (c in 0..9) over integer bounds in [-6, 6]: ~13k items
     "determinant": 0.93,  # 2x2 with entries 0..9: 10^4 matrices, ~4.5k determinants shown as matrices -> ~95%
 }
 
@@ -1161,7 +1291,8 @@ TOPICS = {  # topic -> registered family names that must exist
     "linear algebra": ["determinant", "matrix_product", "matrix_equation"],
     "complex numbers": ["complex_numbers"],
     "combinatorics and probability": ["combinatorics", "probability"],
-    "geometry": ["polygon_geometry", "pythagoras"],
+    "geometry": ["polygon_geometry", "pythagoras", "coordinate_geometry"],
+    "calculus": ["derivative", "definite_integral", "limit"],
 }
 
 

@@ -34,6 +34,10 @@ FAMILY_MODULES: tuple[str, ...] = (
     "probability",
     "polygon_geometry",
     "pythagoras",
+    "coordinate_geometry",
+    "derivative",
+    "definite_integral",
+    "limit",
 )
 
 for _module in FAMILY_MODULES:
