@@ -1344,3 +1344,69 @@ def test_deterministic(name: str):
     for d in (1, 6, 10):
         assert make(name, 123, d) == make(name, 123, d)
         assert make(name, 123, d, 1) == make(name, 123, d, 1)
+
+
+def _canonical(value, family: str):
+    """A comparable form of a parsed answer: numbers as complex, structures as lists of numbers."""
+    i_sym = sympy.Symbol("i")
+
+    def num(v):
+        if isinstance(v, Fraction):
+            return complex(v)
+        v = sympy.sympify(v).doit().subs(i_sym, sympy.I)  # doit: latex2sympy keeps 1/100 of "%" unevaluated
+        if v.free_symbols:
+            v = v.subs({s: sympy.Rational(13, 10) for s in v.free_symbols})  # expressions: compare at x = 1.3
+        return complex(sympy.N(v, 30))
+
+    if isinstance(value, (sympy.Interval, sympy.Union)):
+        parts = value.args if isinstance(value, sympy.Union) else [value]
+        return [(num(q.start), num(q.end), bool(q.left_open), bool(q.right_open)) for q in parts]
+    if isinstance(value, sympy.MatrixBase):
+        return [num(v) for v in value]
+    if isinstance(value, (sympy.FiniteSet, set, frozenset)) or type(value).__name__ == "FiniteSet":
+        return sorted((num(v) for v in value), key=lambda c: (round(c.real, 9), round(c.imag, 9)))
+    if isinstance(value, (tuple, list, sympy.Tuple)):
+        return [num(v) for v in value]
+    return num(value)
+
+
+def _local(p: Problem, family: str):
+    a = p.answer
+    if a.startswith("\\begin{pmatrix}"):
+        return [complex(v) for row in parse_matrix(a) for v in row]
+    if a.startswith("\\{"):
+        return _canonical(set(parse_set(a)), family)
+    if family == "inequality":
+        return [(complex(lo), complex(hi), not lc, not hc) for lo, hi, lc, hc in parse_intervals(a)]
+    if a.startswith("(") and a.endswith(")") and "," in a and "\\cup" not in a:
+        return _canonical(parse_tuple(a), family)
+    if a.endswith("\\%"):
+        return _canonical(tex(a[:-2]) / 100, family)
+    return _canonical(tex(a, complex_i=family == "complex_numbers"), family)
+
+
+def _close_structures(a, b) -> bool:
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_close_structures(x, y) for x, y in zip(a, b))
+    if isinstance(a, tuple) and isinstance(b, tuple):
+        return len(a) == len(b) and all(_close_structures(x, y) for x, y in zip(a, b))
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a == b
+    if isinstance(a, complex) and isinstance(b, complex) and (math.isinf(a.real) or math.isinf(b.real)):
+        return a == b
+    return close(a, b, 1e-9)
+
+
+@pytest.mark.parametrize("name", sorted(FAMILIES))
+def test_answers_read_the_same_with_latex2sympy(name: str):
+    """What the verifier's parser reads from each answer is what the test-local reader reads."""
+    from latex2sympy2_extended import latex2sympy
+
+    for d in DIFFICULTIES:
+        for seed in range(2):
+            p = make(name, seed, d, stream=3)
+            ours = _local(p, name)
+            theirs = latex2sympy(p.answer)
+            if isinstance(ours, list) and isinstance(theirs, sympy.Interval) and name != "inequality":
+                theirs = sympy.Tuple(theirs.start, theirs.end)  # latex2sympy reads "(a, b)" with a < b as an interval
+            assert _close_structures(_canonical(theirs, name), ours), (name, d, seed, p.answer, theirs)
