@@ -61,7 +61,8 @@ def generate(rng: np.random.Generator, config: CombinatoricsConfig) -> Problem:
     if kind in ("strings", "no_adjacent"):
         n, k = randint(rng, 2, 10), randint(rng, 3, 8)
         if kind == "strings":
-            q = f"How many strings of length ${k}$ can be formed from an alphabet of ${n}$ letters (letters may repeat)?"
+            q = (f"How many strings of length ${k}$ can be formed from an alphabet of ${n}$ letters "
+                 f"(letters may repeat)?")
             return Problem(q, str(n**k), {"kind": kind, "n": n, "k": k})
         q = (f"How many strings of length ${k}$ over an alphabet of ${n}$ letters have no two equal adjacent "
              f"letters?")

@@ -80,7 +80,8 @@ def generate(rng: np.random.Generator, config: ComplexNumbersConfig) -> Problem:
         unit = [(1, 0), (0, 1), (-1, 0), (0, -1)]
         re = sum(s * unit[e % 4][0] for s, e in zip(signs, exps))
         im = sum(s * unit[e % 4][1] for s, e in zip(signs, exps))
-        text = " ".join(("" if i == 0 else "+ " if s > 0 else "- ") + f"i^{{{e}}}" for i, (s, e) in enumerate(zip(signs, exps)))
+        text = " ".join(("" if i == 0 else "+ " if s > 0 else "- ") + f"i^{{{e}}}"
+                        for i, (s, e) in enumerate(zip(signs, exps)))
         return Problem(f"Compute ${text}$, where $i^{{2}} = -1$. {form}", complex_(re, im),
                        {"kind": kind, "exponents": exps, "signs": signs})
     if kind == "power":  # z^n w

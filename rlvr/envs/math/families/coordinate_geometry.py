@@ -109,8 +109,8 @@ def generate(rng: np.random.Generator, config: CoordinateGeometryConfig) -> Prob
         h, k = randint(rng, -m, m), randint(rng, -m, m)
         r2 = randint(rng, 1, 4 * m)
         coefs = [1, 1, -2 * h, -2 * k, h * h + k * k - r2]
-        eq = f"x^{{2}} + y^{{2}}" + "".join(
-            f" {'+' if c > 0 else '-'} {abs(c) if abs(c) != 1 else ''}{v}" for c, v in ((coefs[2], "x"), (coefs[3], "y")) if c)
+        eq = "x^{2} + y^{2}" + "".join(f" {'+' if c > 0 else '-'} {abs(c) if abs(c) != 1 else ''}{v}"
+                                        for c, v in ((coefs[2], "x"), (coefs[3], "y")) if c)
         eq += "" if coefs[4] == 0 else f" {'+' if coefs[4] > 0 else '-'} {abs(coefs[4])}"
         if pick(rng, (0, 1)):
             q = f"What is the radius of the circle ${eq} = 0$? Give an exact answer (a simplified radical if needed)."

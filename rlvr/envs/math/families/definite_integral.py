@@ -46,6 +46,10 @@ def _trig(name: str, k: int) -> str:
     return f"\\{name}{{\\left({arg} \\right)}}"
 
 
+def _kx(k: int) -> str:
+    return "x" if k == 1 else "-x" if k == -1 else f"{k} x"
+
+
 def _term(rng: np.random.Generator, kind: str, d: int) -> tuple[str, dict, str]:
     """One integrand term: (LaTeX, params, bound family: 'int' | 'positive' | 'square' | 'pi')."""
     c = signed(rng, 1, 9)
@@ -56,26 +60,28 @@ def _term(rng: np.random.Generator, kind: str, d: int) -> tuple[str, dict, str]:
     if kind == "powers":
         p = pick(rng, (Fraction(-2), Fraction(-3), Fraction(1, 2), Fraction(3, 2), Fraction(-1, 2)))
         base = "x" if p == 1 else f"x^{{{frac(p)}}}"
-        return coef_times(c, base), {"type": "power", "c": c, "p": fstr(p)}, "square" if p.denominator == 2 else "positive"
+        bounds = "square" if p.denominator == 2 else "positive"
+        return coef_times(c, base), {"type": "power", "c": c, "p": fstr(p)}, bounds
     if kind == "log_exp":
         if pick(rng, (0, 1)):
             return f"\\frac{{{c}}}{{x}}", {"type": "recip", "c": c}, "positive"
         k = signed(rng, 1, 3)
-        return coef_times(c, f"e^{{{'x' if k == 1 else '-x' if k == -1 else f'{k} x'}}}"), {"type": "exp", "c": c, "k": k}, "int"
+        return coef_times(c, f"e^{{{_kx(k)}}}"), {"type": "exp", "c": c, "k": k}, "int"
     if kind == "trig":
         name, k = pick(rng, ("sin", "cos")), randint(rng, 1, 3)
         return coef_times(c, _trig(name, k)), {"type": name, "c": c, "k": k}, "pi"
     if kind == "substitution":
         if pick(rng, (0, 1)):
             a, n = randint(rng, 1, 6), randint(rng, 1, 4)
-            return (coef_times(c, f"x \\left(x^{{2}} + {a}\\right)^{{{n}}}") if n > 1 else coef_times(c, f"x \\left(x^{{2}} + {a}\\right)"),
+            power = f"^{{{n}}}" if n > 1 else ""
+            return (coef_times(c, f"x \\left(x^{{2}} + {a}\\right){power}"),
                     {"type": "sub_poly", "c": c, "a": a, "n": n}, "int")
         k = pick(rng, (1, -1, 2, -2))
         power = {1: "x^{2}", -1: "-x^{2}", 2: "2 x^{2}", -2: "-2 x^{2}"}[k]
         return coef_times(c, f"x e^{{{power}}}"), {"type": "sub_exp", "c": c, "k": k}, "small"
     if kind == "parts_exp":
         k = signed(rng, 1, 3)
-        return coef_times(c, f"x e^{{{'x' if k == 1 else '-x' if k == -1 else f'{k} x'}}}"), {"type": "x_exp", "c": c, "k": k}, "int"
+        return coef_times(c, f"x e^{{{_kx(k)}}}"), {"type": "x_exp", "c": c, "k": k}, "int"
     name, k = pick(rng, ("sin", "cos")), randint(rng, 1, 3)
     return coef_times(c, "x " + _trig(name, k)), {"type": "x_" + name, "c": c, "k": k}, "pi"
 
@@ -96,7 +102,9 @@ def antiderivative(t: dict, x: Fraction, is_pi: bool) -> Closed:
         return Closed.exp(t["k"] * int(x)) * Fraction(t["c"], t["k"])
     if kind in ("sin", "cos"):  # -c/k cos(k x)  or  c/k sin(k x), with x = r pi
         k = t["k"]
-        return (Closed.cos_pi(k * x) * Fraction(-t["c"], k) if kind == "sin" else Closed.sin_pi(k * x) * Fraction(t["c"], k))
+        if kind == "sin":
+            return Closed.cos_pi(k * x) * Fraction(-t["c"], k)
+        return Closed.sin_pi(k * x) * Fraction(t["c"], k)
     if kind == "sub_poly":  # c (x^2 + a)^(n+1) / (2 (n + 1))
         return Closed.rational(Fraction(t["c"]) * (x * x + t["a"]) ** (t["n"] + 1) / (2 * (t["n"] + 1)))
     if kind == "sub_exp":  # c e^(k x^2) / (2 k)

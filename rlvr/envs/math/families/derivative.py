@@ -167,7 +167,8 @@ def generate(rng: np.random.Generator, config: DerivativeConfig) -> Problem:
     elif d == 7:
         terms = [_function_term(rng, d, m, chain=True, product=True)]
     elif d in (8, 9):
-        terms = [_function_term(rng, d, m, chain=True, product=True), _function_term(rng, d, m, chain=True, product=False)]
+        terms = [_function_term(rng, d, m, chain=True, product=True),
+                 _function_term(rng, d, m, chain=True, product=False)]
     else:
         terms = [_function_term(rng, d, m, chain=True, product=True) for _ in range(3)]
     terms = _tidy(terms)

@@ -49,7 +49,8 @@ def generate(rng: np.random.Generator, config: DeterminantConfig) -> Problem:
         alpha = M.det(a) - beta
         if alpha == 0:
             a[i][j] = 0
-            return Problem(f"Compute the determinant of $A = {pmatrix(a)}$.", frac(beta), {"kind": "plain", "matrix": a})
+            return Problem(f"Compute the determinant of $A = {pmatrix(a)}$.", frac(beta),
+                           {"kind": "plain", "matrix": a})
         k = Fraction(randint(rng, -12, 12), pick(rng, (1, 1, 2, 3)))
         target = alpha * k + beta
         shown = [[frac(v) for v in row] for row in a]

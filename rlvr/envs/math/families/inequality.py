@@ -44,7 +44,10 @@ def solve_sign_chart(num: list, den: list, points: list[Fraction], rel: str) -> 
         return dv != 0 and _holds(Fraction(P.evaluate(num, x)) / dv, rel)
 
     # pieces: (-oo, p0), {p0}, (p0, p1), ..., {pk}, (pk, oo)
-    probes = [pts[0] - 1] + [v for i, p in enumerate(pts) for v in ((p,) if i == len(pts) - 1 else (p, (p + pts[i + 1]) / 2))] + [pts[-1] + 1]
+    probes = [pts[0] - 1]
+    for i, p in enumerate(pts):
+        probes += [p] if i == len(pts) - 1 else [p, (p + pts[i + 1]) / 2]
+    probes.append(pts[-1] + 1)
     inside = [ok(x) for x in probes]
     parts, start = [], None  # start: index of the first included piece of the current run
     for i, flag in enumerate(inside + [False]):

@@ -65,7 +65,8 @@ def generate(rng: np.random.Generator, config: LimitConfig) -> Problem:
         params = {"kind": kind, "numerator": num, "denominator": den}
     elif kind == "removable":  # (x - a)(p x + q) / ((x - a)(r x + s))
         while True:
-            a, p, q, r, s = randint(rng, -6, 6), signed(rng, 1, 5), randint(rng, -9, 9), signed(rng, 1, 5), randint(rng, -9, 9)
+            a, q, s = randint(rng, -6, 6), randint(rng, -9, 9), randint(rng, -9, 9)
+            p, r = signed(rng, 1, 5), signed(rng, 1, 5)
             if r * a + s != 0 and p * s != q * r:
                 break
         num, den = P.mul([-a, 1], [q, p]), P.mul([-a, 1], [s, r])

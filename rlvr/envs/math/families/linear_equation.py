@@ -40,7 +40,8 @@ class LinearEquationConfig(FamilyConfig):
         super().__post_init__()
 
 
-def _term(rng: np.random.Generator, kind: str, coef: int, const: int, den: int) -> tuple[list[int], str, Fraction, Fraction]:
+def _term(rng: np.random.Generator, kind: str, coef: int, const: int,
+          den: int) -> tuple[list[int], str, Fraction, Fraction]:
     """A random term: (params, LaTeX, coefficient of x, constant)."""
     if kind == "ax":
         a = signed(rng, 1, coef)

@@ -15,7 +15,7 @@ import numpy as np
 from rlvr.envs.math.families import matrices as M
 from rlvr.envs.math.families.base import FamilyConfig, Problem, register_family
 from rlvr.envs.math.families.latex import pmatrix
-from rlvr.envs.math.families.sampling import pick, randint, signed
+from rlvr.envs.math.families.sampling import pick, signed
 
 
 @dataclass
@@ -42,13 +42,15 @@ def generate(rng: np.random.Generator, config: MatrixProductConfig) -> Problem:
     elif d == 6:
         a, b, c = r(3, 3, -9, 9), r(3, 3, -9, 9), r(3, 3, -9, 9)
         k = signed(rng, 2, 5)
-        expr, value, mats = f"A B {'-' if k > 0 else '+'} {abs(k)} C", M.add(M.matmul(a, b), c, -k), {"A": a, "B": b, "C": c}
+        expr, value = f"A B {'-' if k > 0 else '+'} {abs(k)} C", M.add(M.matmul(a, b), c, -k)
+        mats = {"A": a, "B": b, "C": c}
     elif d == 7:
         a = r(2, 2, -6, 6)
         expr, value, mats = "A^{3}", M.matmul(M.matmul(a, a), a), {"A": a}
     elif d == 8:
         a, b = r(3, 3, -6, 6), r(3, 3, -6, 6)
-        expr, value, mats = "A^{T} B + B^{T} A", M.add(M.matmul(M.transpose(a), b), M.matmul(M.transpose(b), a)), {"A": a, "B": b}
+        expr, mats = "A^{T} B + B^{T} A", {"A": a, "B": b}
+        value = M.add(M.matmul(M.transpose(a), b), M.matmul(M.transpose(b), a))
     elif d == 9:
         a, b, c = r(3, 3, -5, 5), r(3, 3, -5, 5), r(3, 2, -5, 5)
         expr, value, mats = "A B C", M.matmul(M.matmul(a, b), c), {"A": a, "B": b, "C": c}

@@ -91,7 +91,8 @@ def generate(rng: np.random.Generator, config: ModularArithmeticConfig) -> Probl
             a = randint(rng, 2, m - 1)
             if gcd(a, m) == 1:
                 break
-        q = f"Find the inverse of ${a}$ modulo ${m}$: the integer $x$ with $0 \\le x < {m}$ and ${a} x \\equiv 1 \\pmod{{{m}}}$."
+        q = (f"Find the inverse of ${a}$ modulo ${m}$: the integer $x$ with $0 \\le x < {m}$ and "
+             f"${a} x \\equiv 1 \\pmod{{{m}}}$.")
         return Problem(q, str(pow(a, -1, m)), {"kind": kind, "a": a, "m": m})
     if kind == "congruence":  # a x = b (mod m) with g = gcd(a, m) dividing b: least non-negative solution
         m = randint(rng, 10, scale(d, 60, 3000))

@@ -55,7 +55,8 @@ def generate(rng: np.random.Generator, config: PolygonGeometryConfig) -> Problem
     if kind == "sides_from_angle":
         n = pick(rng, DIVISORS_OF_360)
         if pick(rng, (0, 1)):
-            q = f"Each interior angle of a regular polygon measures ${180 - 360 // n}$ degrees. How many sides does it have?"
+            q = (f"Each interior angle of a regular polygon measures ${180 - 360 // n}$ degrees. "
+                 f"How many sides does it have?")
         else:
             q = f"Each exterior angle of a regular polygon measures ${360 // n}$ degrees. How many sides does it have?"
         return Problem(q, str(n), {"kind": kind, "n": n})

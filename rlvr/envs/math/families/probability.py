@@ -61,7 +61,8 @@ def generate(rng: np.random.Generator, config: ProbabilityConfig) -> Problem:
         sides = pick(rng, (4, 6, 8, 10, 12, 20))
         text, code, t = _die_event(rng, sides)
         p = Fraction(sum(_die_holds(v, code, t) for v in range(1, sides + 1)), sides)
-        q = f"A fair ${sides}$-sided die with faces $1$ to ${sides}$ is rolled. What is the probability that the result is {text}? {LOWEST}"
+        q = (f"A fair ${sides}$-sided die with faces $1$ to ${sides}$ is rolled. What is the probability that the "
+             f"result is {text}? {LOWEST}")
         return Problem(q, frac(p), {"kind": kind, "sides": sides, "event": code, "t": t})
     if kind == "coins":
         n = randint(rng, 2, 4 if d == 1 else 12)
@@ -112,8 +113,9 @@ def generate(rng: np.random.Generator, config: ProbabilityConfig) -> Problem:
         rank = pick(rng, ("ace", "king", "queen", "jack", "2", "3", "4", "5", "6", "7", "8", "9", "10"))
         event = pick(rng, ("suit_or_rank", "face", "red_or_rank", "not_suit"))
         ways = {"suit_or_rank": 13 + 4 - 1, "face": 12, "red_or_rank": 26 + 2, "not_suit": 39}[event]  # by counting
-        text = {"suit_or_rank": f"one of the {suit} or a card of rank {rank}", "face": "a face card (jack, queen or king)",
-                "red_or_rank": f"red or of rank {rank}", "not_suit": f"not one of the {suit}"}[event]
+        text = {"suit_or_rank": f"one of the {suit} or a card of rank {rank}",
+                "face": "a face card (jack, queen or king)", "red_or_rank": f"red or of rank {rank}",
+                "not_suit": f"not one of the {suit}"}[event]
         q = (f"One card is drawn from a standard shuffled $52$-card deck. What is the probability that it is "
              f"{text}? {LOWEST}")
         return Problem(q, frac(Fraction(ways, 52)), {"kind": kind, "event": event, "suit": suit, "rank": rank})
@@ -164,14 +166,17 @@ def generate(rng: np.random.Generator, config: ProbabilityConfig) -> Problem:
     if kind in ("two_cards", "three_cards"):
         k = 2 if kind == "two_cards" else 3
         events = {2: {"both_aces": comb(4, 2), "same_suit": 4 * comb(13, 2), "heart_and_spade": 13 * 13,
-                      "both_face": comb(12, 2), "at_least_one_ace": comb(52, 2) - comb(48, 2), "same_rank": 13 * comb(4, 2)},
+                      "both_face": comb(12, 2), "at_least_one_ace": comb(52, 2) - comb(48, 2),
+                      "same_rank": 13 * comb(4, 2)},
                   3: {"same_suit": 4 * comb(13, 3), "different_suits": 4 * 13**3, "same_rank": 13 * comb(4, 3),
                       "at_least_one_ace": comb(52, 3) - comb(48, 3), "all_face": comb(12, 3),
                       "different_ranks": comb(13, 3) * 4**3}}[k]
         event = pick(rng, sorted(events))
-        text = {"both_aces": "both are aces", "same_suit": f"all {k} have the same suit" if k == 3 else "both have the same suit",
+        text = {"both_aces": "both are aces",
+                "same_suit": f"all {k} have the same suit" if k == 3 else "both have the same suit",
                 "heart_and_spade": "one is a heart and the other a spade", "both_face": "both are face cards (J, Q, K)",
-                "at_least_one_ace": "at least one is an ace", "same_rank": f"all {k} have the same rank" if k == 3 else "both have the same rank",
+                "at_least_one_ace": "at least one is an ace",
+                "same_rank": f"all {k} have the same rank" if k == 3 else "both have the same rank",
                 "different_suits": "all three have different suits", "all_face": "all three are face cards (J, Q, K)",
                 "different_ranks": "all three have different ranks"}[event]
         q = (f"${k}$ cards are drawn without replacement from a standard shuffled $52$-card deck. What is the "
@@ -183,8 +188,10 @@ def generate(rng: np.random.Generator, config: ProbabilityConfig) -> Problem:
         condition = pick(rng, ("first_ge", "sum_ge"))
         event = pick(rng, ("sum_ge", "second_exceeds", "product_ge", "sum_eq"))
         c_val = u if condition == "first_ge" else randint(rng, 3, s1 + s2 - 1)
-        t = randint(rng, 3, s1 + s2) if event.startswith("sum") else randint(rng, 1, s2 - 1) if event == "second_exceeds" \
-            else randint(rng, 2, s1 * s2)
+        if event.startswith("sum"):
+            t = randint(rng, 3, s1 + s2)
+        else:
+            t = randint(rng, 1, s2 - 1) if event == "second_exceeds" else randint(rng, 2, s1 * s2)
         cond = (lambda a, b: a >= c_val) if condition == "first_ge" else (lambda a, b: a + b >= c_val)
         ev = {"sum_ge": lambda a, b: a + b >= t, "second_exceeds": lambda a, b: b >= a + t,
               "product_ge": lambda a, b: a * b >= t, "sum_eq": lambda a, b: a + b == t}[event]

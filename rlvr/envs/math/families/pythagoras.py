@@ -57,7 +57,8 @@ def generate(rng: np.random.Generator, config: PythagorasConfig) -> Problem:
                        {"kind": kind, "hypotenuse": c, "leg": a})
     if kind == "diagonal":
         a, b, c = _triple(rng, d)
-        return Problem(f"How long is the diagonal of a ${a}$ by ${b}$ rectangle?", str(c), {"kind": kind, "legs": [a, b]})
+        return Problem(f"How long is the diagonal of a ${a}$ by ${b}$ rectangle?", str(c),
+                       {"kind": kind, "legs": [a, b]})
     if kind == "ladder":
         a, b, c = _triple(rng, d)
         q = (f"A ${c}$ m ladder leans against a vertical wall with its foot ${a}$ m from the wall on level ground. "
@@ -79,30 +80,33 @@ def generate(rng: np.random.Generator, config: PythagorasConfig) -> Problem:
     if kind == "isosceles":  # height = sqrt(leg^2 - (base/2)^2) = sqrt(4 leg^2 - base^2) / 2
         base = randint(rng, 2, m)
         leg = randint(rng, base // 2 + 1, base + m)
-        return Problem(f"An isosceles triangle has two sides of length ${leg}$ and base ${base}$. How long is the height "
-                       f"to the base? {exact}", surd(Fraction(1, 2), 4 * leg * leg - base * base),
+        return Problem(f"An isosceles triangle has two sides of length ${leg}$ and base ${base}$. How long is "
+                       f"the height to the base? {exact}", surd(Fraction(1, 2), 4 * leg * leg - base * base),
                        {"kind": kind, "leg": leg, "base": base})
     if kind == "special":
         s = randint(rng, 1, m)
         asked = pick(rng, ("hypotenuse_45", "leg_45", "long_leg_from_hypotenuse", "long_leg_from_short"))
         if asked == "hypotenuse_45":
-            q, value = f"An isosceles right triangle has legs of length ${s}$. How long is its hypotenuse? {exact}", surd(s, 2)
+            q = f"An isosceles right triangle has legs of length ${s}$. How long is its hypotenuse? {exact}"
+            value = surd(s, 2)
         elif asked == "leg_45":
-            q, value = f"An isosceles right triangle has hypotenuse ${s}$. How long is each leg? {exact}", surd(Fraction(s, 2), 2)
+            q = f"An isosceles right triangle has hypotenuse ${s}$. How long is each leg? {exact}"
+            value = surd(Fraction(s, 2), 2)
         elif asked == "long_leg_from_hypotenuse":
             q = (f"In a right triangle with angles of $30$, $60$ and $90$ degrees the hypotenuse is ${s}$. How long is "
                  f"the leg opposite the $60$ degree angle? {exact}")
             value = surd(Fraction(s, 2), 3)
         else:
-            q = (f"In a right triangle with angles of $30$, $60$ and $90$ degrees the shorter leg is ${s}$. How long is "
-                 f"the longer leg? {exact}")
+            q = (f"In a right triangle with angles of $30$, $60$ and $90$ degrees the shorter leg is ${s}$. "
+                 f"How long is the longer leg? {exact}")
             value = surd(s, 3)
         return Problem(q, value, {"kind": kind, "asked": asked, "given": s})
     if kind == "altitude":  # altitude to the hypotenuse = a b / c
         a, b = randint(rng, 1, m), randint(rng, 1, m)
         c2 = a * a + b * b
         # a b / sqrt(c2) = a b sqrt(c2) / c2
-        return Problem(f"A right triangle has legs ${a}$ and ${b}$. How long is the altitude to the hypotenuse? {exact}",
+        return Problem(f"A right triangle has legs ${a}$ and ${b}$. How long is the altitude to the hypotenuse? "
+                       f"{exact}",
                        surd(Fraction(a * b, c2), c2), {"kind": kind, "legs": [a, b]})
     # two_step: a point is a east, b north of O; another is c up a pole at that point: distance from O to the top
     a, b, h = (randint(rng, 1, m) for _ in range(3))
