@@ -132,6 +132,8 @@ class Args:
     """Stop the warm start once greedy validation accuracy reaches this (checked every --warm-start-check steps)."""
     warm_start_check: int = 100
     """Warm-start steps between validation checks."""
+    warm_start_time_limit: float = 0.0
+    """Safety net: end the warm start after this many seconds (0: none)."""
 
     def __post_init__(self) -> None:
         positive = ("total_steps", "prompts_per_step", "group_size", "max_new_tokens", "micro_batch_size",

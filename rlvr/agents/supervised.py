@@ -37,7 +37,8 @@ def answer_examples(runner: EnvRunner, task_indices: Sequence[int], eos_id: int)
 def warm_start(model: Any, runner: EnvRunner, train_indices: Sequence[int], *, steps: int, lr: float,
                batch_size: int, seed: int, pad_id: int, eos_id: int,
                validate: Callable[[], float] | None = None, target: float = 1.0, check_every: int = 100,
-               progress: Callable[[int, float, float | None], None] | None = None) -> dict[str, float]:
+               progress: Callable[[int, float, float | None], None] | None = None,
+               time_limit: float = 0.0) -> dict[str, float]:
     """Cross-entropy on the answer tokens only, constant lr, until ``validate() >= target`` or ``steps``.
 
     Args:
@@ -45,6 +46,7 @@ def warm_start(model: Any, runner: EnvRunner, train_indices: Sequence[int], *, s
         train_indices: Task indices to draw examples from (never the held-out ones).
         validate: Greedy validation accuracy, checked every ``check_every`` steps.
         progress: Called as ``progress(step, loss, accuracy or None)``.
+        time_limit: Safety net in seconds (0: none); the step budget is what normally ends it.
 
     Returns:
         ``{"steps", "accuracy", "seconds"}``.
@@ -83,5 +85,9 @@ def warm_start(model: Any, runner: EnvRunner, train_indices: Sequence[int], *, s
         if progress is not None:
             progress(step, float(loss.detach()), accuracy if checked else None)
         if checked and accuracy >= target:
+            break
+        if time_limit and time.perf_counter() - start > time_limit:
+            if validate is not None and not checked:
+                accuracy = validate()
             break
     return {"steps": float(step), "accuracy": accuracy, "seconds": time.perf_counter() - start}

@@ -351,12 +351,14 @@ def train(args: Args) -> dict[str, Any]:
             def progress(step: int, loss: float, acc: float | None) -> None:
                 pbar.update(1)
                 pbar.set_postfix(loss=f"{loss:.3f}", **({"val": f"{acc:.3f}"} if acc is not None else {}))
+                if acc is not None and not args.progress:
+                    say(f"warm start step {step}: loss {loss:.3f}, validation accuracy {acc:.1%}")
 
             state.warm_start = warm_start(
                 model, runner, stream.take(0, n_examples), steps=args.warm_start_steps, lr=args.warm_start_lr,
                 batch_size=args.warm_start_batch, seed=args.seed, pad_id=pad, eos_id=tokenizer.eos_token_id,
                 validate=validate, target=args.warm_start_target, check_every=args.warm_start_check,
-                progress=progress)
+                progress=progress, time_limit=args.warm_start_time_limit)
             pbar.close()
             say(f"warm start: {int(state.warm_start['steps'])} supervised steps in "
                 f"{state.warm_start['seconds']:.0f} s, validation accuracy {state.warm_start['accuracy']:.1%}")
@@ -414,6 +416,10 @@ def train(args: Args) -> dict[str, Any]:
         pbar.update(1)
         pbar.set_postfix(reward=f"{metrics['reward/mean']:.3f}", val=f"{state.best_val:.3f}" if args.val_size else "-",
                          sps=f"{metrics['perf/samples_per_s']:.0f}")
+        if not args.progress and ("val/pass@1" in metrics or state.step % 25 == 0):
+            say(f"step {state.step}: reward {metrics['reward/mean']:.3f}, zero-std groups "
+                f"{metrics['frac_zero_std_groups']:.2f}, {metrics['perf/samples_per_s']:.0f} samples/s"
+                + (f", validation {metrics['val/pass@1']:.1%} (best {state.best_val:.1%})" if "val/pass@1" in metrics else ""))
         out_of_time = bool(args.time_limit) and state.rl_seconds > args.time_limit
         if state.step % args.save_every == 0 or state.step == args.total_steps or out_of_time:
             checkpoint(os.path.join(ckpt_dir, f"step-{state.step:06d}"))

@@ -119,3 +119,24 @@ def test_resume_without_a_checkpoint_says_what_to_do(tmp_path):
         from rlvr.agents.checkpoint import resolve_resume
 
         resolve_resume("latest", str(tmp_path))
+
+
+def test_rlvr_cli_train_and_eval_commands(capsys, tmp_path):
+    from rlvr.cli import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(["train", "--help"])
+    assert exc.value.code == 0
+    assert "--prompts_per_step" in capsys.readouterr().out
+    with pytest.raises(SystemExit, match="either --policy"):
+        main(["eval", "rlvr/Math-v0", "--policy", "empty", "--model", "tiny"])
+    # a model never trained with rlvr needs an explicit env
+    with pytest.raises(ConfigError, match="pass --env"):
+        from rlvr.agents.evaluate import evaluate_model
+
+        evaluate_model(str(tmp_path), n=2)
+    tasks = json.loads(arithmetic_tasks_json(6))
+    assert main(["eval", "--env", "rlvr/Math-v0", "--model", "tiny", "--n", "4", "--k", "2", "--max-new-tokens", "3",
+                 "--kwargs", json.dumps(tasks), "--json"]) == 0
+    out = capsys.readouterr().out
+    assert "held-out tasks: pass@1 (greedy) 0.000" in out and '"pass@2"' in out and '"tasks": 4' in out
