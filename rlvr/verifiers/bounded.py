@@ -228,6 +228,8 @@ class _Zygote:
             for fd in fds:
                 _close(fd)
             return None
+        for fd in fds:  # SCM_RIGHTS fds arrive inheritable; no exec'd child of ours may hold them
+            os.set_inheritable(fd, False)
         return _Worker(int(msg["pid"]), fds[0], fds[1])
 
     def alive(self) -> bool:

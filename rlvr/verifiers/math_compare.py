@@ -37,7 +37,7 @@ from typing import Any
 import sympy
 
 from rlvr.verifiers.math_parse import (Equation, Inequality, Items, MatrixValue, ParseError, Parsed, Scalar,
-                                       SetValue, TextValue, TooLarge, as_set, parse)
+                                       SetValue, TextValue, TooLarge, as_set, parse, split_top)
 
 #: Digits used for numeric evaluation, and the relative agreement required.
 PRECISION = 40
@@ -371,6 +371,8 @@ def check_request(payload: dict[str, str]) -> dict[str, str]:
         gold = parse_gold(payload["gold"])
     except Exception:  # noqa: BLE001 - any failure on the reference is the task's fault
         return {"reason": "gold_unparsable"}
+    if not isinstance(gold, (Items, SetValue)) and len(split_top(payload["answer"], (",", ";"))) > 1:
+        return {"reason": "hedged"}  # several answers to a one-object question, parsable or not
     try:
         answer = parse(payload["answer"])
     except _TOO_LARGE:

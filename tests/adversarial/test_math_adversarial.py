@@ -64,6 +64,8 @@ HEDGES = [
     (B("y = 2x+1, y = 3x"), "y = 2x + 1"),
     ("4 or 5", "4"),
     ("It is 4 or maybe 5", "4"),
+    (B("\\begin{pmatrix}1\\\\2\\end{pmatrix}, \\begin{pmatrix}1\\\\2\\end{pmatrix} + 1"), "\\begin{pmatrix}1\\\\2\\end{pmatrix}"),
+    (B("\\sqrt{2} \\text{ or } \\foo"), "\\sqrt{2}"),
 ]
 
 
