@@ -34,6 +34,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+import mpmath
 import sympy
 
 from rlvr.verifiers.math_parse import (Equation, Inequality, Items, MatrixValue, ParseError, Parsed, Scalar,
@@ -41,7 +42,7 @@ from rlvr.verifiers.math_parse import (Equation, Inequality, Items, MatrixValue,
 
 #: Digits used for numeric evaluation, and the relative agreement required.
 PRECISION = 40
-REL_TOL = sympy.Float("1e-25", PRECISION)
+REL_TOL = mpmath.mpf("1e-25")
 #: Random points at which two expressions must agree.
 N_PROBES = 6
 _PROBE_BASE = [sympy.Rational(7, 5), sympy.Rational(-3, 7), sympy.Rational(11, 13),
@@ -53,48 +54,61 @@ _EMPTY_WORDS = frozenset({"no solution", "no solutions", "no real solutions", "n
 # -- numbers and expressions -------------------------------------------------------------------
 
 
-def _num(x: sympy.Basic) -> complex | None:
-    """``x`` evaluated to :data:`PRECISION` digits as a SymPy number, or ``None`` if not numeric."""
+def _num(x: sympy.Basic) -> mpmath.mpc | None:
+    """``x`` evaluated to :data:`PRECISION` digits as an mpmath complex, or ``None`` if not a
+    finite number. (mpmath arithmetic: SymPy's ``abs`` on complex Floats costs milliseconds.)"""
     try:
         v = sympy.N(x, PRECISION, maxn=4 * PRECISION)
     except (TypeError, ValueError, ZeroDivisionError, AttributeError):
         return None
+    if v.is_Float:
+        return mpmath.mpc(mpmath.mpf(v._mpf_))
+    if v.is_Rational:
+        return mpmath.mpc(mpmath.mpf(v.p) / v.q)
     if not v.is_number or v.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo):
         return None
     re, im = v.as_real_imag()
-    if not (re.is_Number and im.is_Number):
+    if not (re.is_Number and im.is_Number) or not (re.is_finite and im.is_finite):
         return None
-    return v
+    return mpmath.mpc(mpmath.mpf(sympy.Float(re, PRECISION)._mpf_), mpmath.mpf(sympy.Float(im, PRECISION)._mpf_))
 
 
-def _close(a: sympy.Expr, b: sympy.Expr) -> bool:
-    diff = abs(a - b)
-    scale = max(abs(a), abs(b))
-    return bool(diff <= REL_TOL * scale) or bool(diff == 0)
+def _as_mp(x: Any) -> mpmath.mpc:
+    return mpmath.mpc(mpmath.mpf(x.p) / x.q) if isinstance(x, sympy.Rational) else x
+
+
+def _close(a: mpmath.mpc, b: mpmath.mpc) -> bool:
+    with mpmath.workdps(PRECISION + 10):
+        diff = abs(a - b)
+        return diff == 0 or diff <= REL_TOL * max(abs(a), abs(b))
 
 
 def _decimal_rounds_to(decimal: Scalar, value: sympy.Expr) -> bool:
     """``decimal`` is ``value`` correctly rounded to its shown digits (at least 3 significant)."""
     if decimal.places is None or decimal.sig_digits < 3:
         return False
-    half_ulp = sympy.Rational(1, 2) / sympy.Integer(10) ** decimal.places
     v = _num(value)
-    if v is None or not v.is_real:
+    if v is None or v.imag != 0:
         return False
-    return bool(abs(v - decimal.expr) <= half_ulp * (1 + sympy.Rational(1, 10**12)))
+    with mpmath.workdps(PRECISION + 10):
+        shown = mpmath.mpf(decimal.expr.p) / decimal.expr.q
+        half_ulp = mpmath.mpf(5) / mpmath.mpf(10) ** (decimal.places + 1)
+        return abs(v.real - shown) <= half_ulp * (1 + mpmath.mpf(10) ** -12)
 
 
 def numbers_equal(g: Scalar, a: Scalar) -> bool:
     ge, ae = g.expr, a.expr
     d = ge - ae
-    if d == 0:
-        return True
+    if d.is_Rational:  # SymPy cancelled everything irrational: the difference is exact
+        return d == 0
     gv, av = _num(ge), _num(ae)
     if gv is None or av is None:
         return _simplifies_to_zero(d)
-    dv = _num(d)
-    if dv is not None and (dv == 0 or abs(dv) <= REL_TOL * max(abs(gv), abs(av))):
-        return True
+    dv = _num(d)  # evaluated on its own: SymPy raises the precision until the difference is resolved
+    if dv is not None:
+        with mpmath.workdps(PRECISION + 10):
+            if dv == 0 or abs(dv) <= REL_TOL * max(abs(gv), abs(av)):
+                return True
     if a.places is not None and not ge.is_Rational:
         return _decimal_rounds_to(a, ge)
     if g.places is not None and not ae.is_Rational:
@@ -121,6 +135,12 @@ def expressions_equal(g: sympy.Expr, a: sympy.Expr) -> bool:
     agree = 0
     for k in range(N_PROBES):
         point = _probe_values(symbols, k)
+        ds = d.xreplace(point)
+        if ds.is_Rational:  # exact at a rational point: no tolerance at all
+            if ds != 0:
+                return False
+            agree += 1
+            continue
         gv, av = _num(g.xreplace(point)), _num(a.xreplace(point))
         if gv is None or av is None:
             continue  # a pole, or an undefined function: no information at this point
@@ -183,20 +203,31 @@ def _ratio_constant(dg: sympy.Expr, da: sympy.Expr, *, positive: bool = False) -
     symbols = sorted(dg.free_symbols | da.free_symbols, key=str)
     if not symbols:
         return False
-    first, agree = None, 0
+    first: Any = None
+    agree = 0
     for k in range(N_PROBES):
         point = _probe_values(symbols, k)
-        gv, av = _num(dg.xreplace(point)), _num(da.xreplace(point))
-        if gv is None or av is None or gv == 0 or av == 0:
-            continue
-        r = gv / av
+        gs, as_ = dg.xreplace(point), da.xreplace(point)
+        if gs.is_Rational and as_.is_Rational:  # exact ratio at a rational point
+            if gs == 0 or as_ == 0:
+                continue
+            r: Any = gs / as_
+        else:
+            gv, av = _num(gs), _num(as_)
+            if gv is None or av is None or gv == 0 or av == 0:
+                continue
+            with mpmath.workdps(PRECISION + 10):
+                r = gv / av
         if first is None:
             first = r
-        elif not _close(r, first):
+        elif isinstance(r, sympy.Rational) and isinstance(first, sympy.Rational):
+            if r != first:
+                return False
+        elif not _close(_as_mp(r), _as_mp(first)):
             return False
         agree += 1
     if agree >= 3:
-        return not positive or bool(sympy.re(first) > 0)
+        return not positive or _as_mp(first).real > 0
     try:
         q = sympy.simplify(dg / da)
     except (TypeError, ValueError, ZeroDivisionError, NotImplementedError):

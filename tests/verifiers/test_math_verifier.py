@@ -55,6 +55,8 @@ CASES: list[tuple[str, str, str, str, str]] = [
     ("tiny-powers-differ", B("\\frac{1}{2^{99}}"), "\\frac{1}{2^{98}}", NO, "mismatch"),
     ("tiny-powers-equal", B("2^{-99}"), "\\frac{1}{2^{99}}", OK, "match"),
     ("tiny-irrational-vs-zero", B("\\pi \\cdot 10^{-40}"), "0", NO, "mismatch"),
+    ("huge-irrational-plus-one", B("\\pi^{100} + 1"), "\\pi^{100}", NO, "mismatch"),
+    ("huge-polynomial-plus-one", B("(x+y+1)^{40} + 1"), "(x+y+1)^{40}", NO, "mismatch"),
     # -- fractions and decimals (exact) --
     ("dec-vs-frac", B("0.5"), "\\frac{1}{2}", OK, "match"),
     ("frac-vs-dec", B("\\frac{1}{2}"), "0.5", OK, "match"),
