@@ -63,15 +63,21 @@ class HFSampler:
         if not contexts:
             return []
         device = next(self.model.parameters()).device
-        B, T = len(contexts), max(len(c) for c in contexts)
-        ids = torch.full((B, T), self.pad_id, dtype=torch.long)
-        mask = torch.zeros((B, T), dtype=torch.long)
-        for row, ctx in enumerate(contexts):  # left padding: every row's next token lands at column T
+        # A group's G rows share their context: prefill each distinct context once (U rows), then
+        # copy its KV cache to the G rows. Cuts the prefill, most of a short rollout's compute, by G.
+        unique: dict[tuple[int, ...], int] = {}
+        row_of = [unique.setdefault(tuple(int(t) for t in ctx), len(unique)) for ctx in contexts]
+        distinct = list(unique)
+        B, U, T = len(contexts), len(distinct), max(len(c) for c in contexts)
+        ids = torch.full((U, T), self.pad_id, dtype=torch.long)
+        mask = torch.zeros((U, T), dtype=torch.long)
+        for row, ctx in enumerate(distinct):  # left padding: every row's next token lands at column T
             if len(ctx):
-                ids[row, T - len(ctx):] = torch.as_tensor(list(ctx), dtype=torch.long)
+                ids[row, T - len(ctx):] = torch.as_tensor(ctx, dtype=torch.long)
                 mask[row, T - len(ctx):] = 1
         ids, mask = ids.to(device), mask.to(device)
-        positions = (mask.cumsum(-1) - 1).clamp(min=0)                      # (B, T)
+        positions = (mask.cumsum(-1) - 1).clamp(min=0)                      # (U, T)
+        expand = torch.as_tensor(row_of, dtype=torch.long, device=device)   # (B,) row -> distinct context
         stop = torch.as_tensor(self.stop_ids, dtype=torch.long, device=device)
         done = torch.zeros(B, dtype=torch.bool, device=device)
         new = torch.empty((B, 0), dtype=torch.long, device=device)
@@ -84,8 +90,12 @@ class HFSampler:
                 for _ in range(max_new_tokens):
                     result = self.model(input_ids=step_ids, attention_mask=mask, position_ids=step_pos,
                                         past_key_values=cache, use_cache=True, logits_to_keep=1)
-                    cache = result.past_key_values
-                    logits = result.logits[:, -1, :].float()                 # (B, V)
+                    logits = result.logits[:, -1, :].float()                 # (B, V); (U, V) after the prefill
+                    if cache is None:                                        # fan the prefill out to all B rows
+                        cache = result.past_key_values
+                        if U < B:
+                            cache.reorder_cache(expand)
+                            logits, mask, step_pos = logits[expand], mask[expand], step_pos[expand]
                     if greedy:
                         token = logits.argmax(-1)
                     else:

@@ -115,6 +115,9 @@ def load_policy(name: str, device: str = "cpu", seed: int = 0) -> tuple[Any, Byt
 def save_policy(model: Any, tokenizer: ByteTokenizer | HFTokenizer, path: str) -> None:
     """Save weights (safetensors) and whatever reloads the tokenizer."""
     os.makedirs(path, exist_ok=True)
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # one bar per checkpoint would bury the trainer's output
     model.save_pretrained(path, safe_serialization=True)
     if isinstance(tokenizer, ByteTokenizer):
         with open(os.path.join(path, BYTE_TOKENIZER_FILE), "w") as f:

@@ -384,6 +384,7 @@ def train(args: Args) -> dict[str, Any]:
         all_samples = rstats.pop("_all")
         ustats = update(args, model, ref_model, optimizer, samples, pad, device, autocast)
         scheduler.step()
+        sampler.sync_weights(model)  # a no-op for the HF sampler; pushes weights into vLLM
         t2 = time.perf_counter()
         state.step += 1
         state.samples += len(all_samples)
