@@ -389,3 +389,42 @@ def test_references_no_single_number_can_equal(gold, several):
         for answer in ("3", "x = 3", "-\\frac{1}{2}"):
             assert check_request({"gold": g, "answer": normalize(answer).text})["reason"] == "mismatch"
             assert verify_math(B(answer), gold).reason == "mismatch"
+
+
+def _family_answers(per_family: int = 4) -> list[str]:
+    from rlvr.envs.math.env import procedural_source
+    from rlvr.envs.math.families import FAMILIES
+
+    answers = []
+    for name in sorted(FAMILIES):
+        for d in (1, 4, 7, 10):
+            src = procedural_source(name, d, 3)
+            for i in range(per_family):
+                try:
+                    answers.append(src[i]["answer"])
+                except Exception:  # noqa: BLE001 - a family's own bug is its tests' business
+                    pass
+    return answers
+
+
+def test_plain_rewrite_agrees_with_the_latex_parser(monkeypatch):
+    """The fast plain-syntax route for simple LaTeX gives the same values as latex2sympy."""
+    from rlvr.verifiers import math_parse
+    from rlvr.verifiers.math_compare import compare
+
+    extra = ["\\frac{\\sqrt{3}}{2}", "-\\frac{17}{13} - \\frac{59}{13}i", "e^{i\\pi}", "2\\pi r", "\\frac{1}{2}x",
+             "9 (-18 x + 1) e^{-9 x^{2} + x - 5} + 9 \\cos{(3 x)}", "-5 \\ln{(11)} - 320", "x^{2} + 5 x - 3"]
+    texts = [normalize(a).text for a in _family_answers() + extra]
+    fast = {t: math_parse.parse(t) for t in texts}
+    plain_only = math_parse._plain_form
+    monkeypatch.setattr(math_parse, "_plain_form",
+                        lambda t: plain_only(t) if "\\" not in t and "{" not in t else None)
+    rewritten = 0
+    for t in texts:
+        rewritten += plain_only(t) is not None and ("\\" in t or "{" in t)
+        try:
+            slow = math_parse.parse(t)
+        except (math_parse.ParseError, math_parse.TooLarge):
+            continue
+        assert compare(slow, fast[t]) == "match", t
+    assert rewritten >= 20
