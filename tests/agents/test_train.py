@@ -140,3 +140,16 @@ def test_rlvr_cli_train_and_eval_commands(capsys, tmp_path):
                  "--kwargs", json.dumps(tasks), "--json"]) == 0
     out = capsys.readouterr().out
     assert "held-out tasks: pass@1 (greedy) 0.000" in out and '"pass@2"' in out and '"tasks": 4' in out
+
+
+def test_multi_turn_env_trains_end_to_end(tmp_path):
+    from rlvr.agents.train import train
+
+    words = [{"word": w} for w in ("ab", "ba", "aa", "bb", "a", "b", "abc", "cab", "c", "cc", "ca", "ac")]
+    args = Args(env="test/Guess-v0", env_kwargs=json.dumps({"tasks": words, "max_turns": 3}), model="tiny",
+                total_steps=2, prompts_per_step=2, group_size=3, max_new_tokens=3, lr=1e-3, eval_size=2, eval_k=0,
+                output_dir=str(tmp_path), progress=False, tensorboard=False, threads=1, max_context=64)
+    summary = train(args)
+    assert summary["steps"] == 2
+    steps = [r for r in read_metrics(str(tmp_path / "metrics.jsonl")) if "reward/mean" in r]
+    assert steps[0]["response/turns_mean"] > 1          # wrong guesses got the env's reply and another turn
