@@ -14,7 +14,6 @@ from __future__ import annotations
 import errno
 import fnmatch
 import os
-import shutil
 import stat
 from typing import Iterator, Sequence
 
@@ -243,46 +242,89 @@ def delete_tree(root: str, paths: Sequence[str]) -> None:
             except (OSError, ConfigError):
                 continue
             try:
-                st = os.stat(parts[-1], dir_fd=dir_fd, follow_symlinks=False)
-                if stat.S_ISDIR(st.st_mode):
-                    # rmtree with dir_fd is symlink-safe (it uses fds internally).
-                    shutil.rmtree(parts[-1], dir_fd=dir_fd, onerror=_rmtree_onerror)  # type: ignore[call-arg]
-                else:
-                    os.unlink(parts[-1], dir_fd=dir_fd)
-            except FileNotFoundError:
-                pass
+                _remove_entry(dir_fd, parts[-1])
             finally:
                 os.close(dir_fd)
     finally:
         os.close(root_fd)
 
 
-def _rmtree_onerror(func, path, exc_info) -> None:  # noqa: ANN001
-    """Make a directory the program chmod-ed to 000 removable again, then retry."""
-    if isinstance(exc_info[1], FileNotFoundError):
+def _remove_entry(dir_fd: int, name: str, depth: int = 0) -> None:
+    """Remove ``name`` in the directory ``dir_fd`` and everything under it; never raises.
+
+    Works only through directory file descriptors (``O_NOFOLLOW``), so a
+    symlink or a rename made by the program cannot redirect it anywhere
+    else, and no path is ever resolved against the parent's cwd. A directory
+    the program made unreadable (mode 000) is made accessible through its own
+    fd first; nothing above ``dir_fd`` is ever touched.
+    """
+    try:
+        st = os.stat(name, dir_fd=dir_fd, follow_symlinks=False)
+    except OSError:
         return
-    for target in (os.path.dirname(path), path):
+    if not stat.S_ISDIR(st.st_mode):
         try:
-            if not os.path.islink(target):
-                os.chmod(target, 0o700)
+            os.unlink(name, dir_fd=dir_fd)
         except OSError:
             pass
+        return
+    if depth < 512:  # deeper trees are left for the next pass rather than exhausting fds
+        try:
+            fd = os.open(name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=dir_fd)
+        except PermissionError:  # 000 directory: open it with O_PATH, chmod, retry
+            fd = _reopen_after_chmod(dir_fd, name)
+        except OSError:
+            fd = None
+        if fd is not None:
+            try:
+                try:
+                    if stat.S_IMODE(os.fstat(fd).st_mode) & 0o700 != 0o700:
+                        os.fchmod(fd, 0o700)
+                except OSError:
+                    pass
+                try:
+                    children = os.listdir(fd)
+                except OSError:
+                    children = []
+                for child in children:
+                    _remove_entry(fd, child, depth + 1)
+            finally:
+                os.close(fd)
     try:
-        func(path)
-    except FileNotFoundError:
-        pass
+        os.rmdir(name, dir_fd=dir_fd)
     except OSError:
         pass
+
+
+def _reopen_after_chmod(dir_fd: int, name: str) -> int | None:
+    try:
+        path_fd = os.open(name, os.O_PATH | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=dir_fd)
+    except OSError:
+        return None
+    try:
+        os.chmod(f"/proc/self/fd/{path_fd}", 0o700)  # fchmod does not take O_PATH fds
+        return os.open(f"/proc/self/fd/{path_fd}", os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except OSError:
+        return None
+    finally:
+        os.close(path_fd)
 
 
 def remove_tree(path: str) -> None:
-    """Remove a whole host directory the program wrote into; never raises."""
-    try:
-        shutil.rmtree(path, onerror=_rmtree_onerror)
+    """Remove a whole host directory the program wrote into; never raises.
+
+    ``path`` itself must be a directory the trusted parent created (a
+    workdir). Only ``path`` and what is under it are ever changed: its parent
+    (``/tmp``, ``/dev/shm``) is opened just to remove the name ``path``.
+    """
+    parent, name = os.path.split(os.path.abspath(path))
+    if not name:
+        return
+    try:  # the parent is trusted (where the workdir was made), so it may be reached through links
+        parent_fd = os.open(os.path.realpath(parent), os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     except OSError:
-        pass
-    if os.path.lexists(path):  # a second pass after chmod fixes
-        try:
-            shutil.rmtree(path, ignore_errors=True)
-        except OSError:
-            pass
+        return
+    try:
+        _remove_entry(parent_fd, name)
+    finally:
+        os.close(parent_fd)

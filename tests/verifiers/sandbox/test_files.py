@@ -73,3 +73,39 @@ def test_remove_tree_handles_unreadable_directories(tmp_path):
     fileops.remove_tree(str(root))
     assert not root.exists()
     fileops.remove_tree(str(root))  # missing is fine
+
+
+def test_removal_never_touches_anything_outside_the_tree(tmp_path, monkeypatch):
+    """Unremovable entries must not send the parent to the cwd or to the tree's parent directory."""
+    parent = tmp_path / "parent"
+    root = parent / "w"
+    (root / "sub" / "locked").mkdir(parents=True)
+    (root / "sub" / "locked" / "f").write_text("x")
+    os.chmod(root / "sub" / "locked", 0)
+    os.chmod(parent, 0o1777)
+    decoy_cwd = tmp_path / "cwd"
+    (decoy_cwd / "sub" / "locked").mkdir(parents=True)
+    (decoy_cwd / "sub" / "locked" / "f").write_text("decoy")
+    (decoy_cwd / "sub" / "keep.txt").write_text("decoy")
+    monkeypatch.chdir(decoy_cwd)  # same relative names as inside the workdir
+    fileops.delete_tree(str(root), ["sub"])
+    assert fileops.list_tree(str(root)) == []
+    fileops.remove_tree(str(root))
+    assert not root.exists()
+    assert oct(parent.stat().st_mode & 0o7777) == oct(0o1777)  # the parent's mode is untouched
+    assert (decoy_cwd / "sub" / "locked" / "f").read_text() == "decoy"
+    assert (decoy_cwd / "sub" / "keep.txt").read_text() == "decoy"
+
+
+def test_removal_does_not_follow_symlinks_out_of_the_tree(tmp_path):
+    outside = tmp_path / "outside"
+    (outside / "d").mkdir(parents=True)
+    (outside / "d" / "victim.txt").write_text("alive")
+    root = tmp_path / "w"
+    (root / "inner").mkdir(parents=True)
+    os.symlink(outside, root / "inner" / "link")
+    os.symlink(outside / "d", root / "dlink")
+    fileops.delete_tree(str(root), ["dlink", "inner"])
+    fileops.remove_tree(str(root))
+    assert not root.exists()
+    assert (outside / "d" / "victim.txt").read_text() == "alive"
