@@ -52,7 +52,8 @@ def run(sandbox, code: str, token: str, **kwargs):
 
 
 def still_usable(sandbox, token):
-    result = sandbox.run(["python3", "-c", "print(6 * 7)"], env={"RLVR_TEST_TOKEN": token})
+    result = sandbox.run(["python3", "-c", "print(6 * 7)"], env={"RLVR_TEST_TOKEN": token},
+                         limits=Limits(wall_s=30, cpu_s=10))
     assert result.ok and result.stdout == b"42\n", result
 
 

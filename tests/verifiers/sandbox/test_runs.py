@@ -94,10 +94,10 @@ def test_scrubbed_environment(sandbox, token, monkeypatch):
 
 def test_wall_clock_timeout(sandbox, token):
     result = run(sandbox, "import time; print('started', flush=True); time.sleep(60)", token,
-                 limits=Limits(wall_s=1.0, cpu_s=5))
+                 limits=Limits(wall_s=3.0, cpu_s=5))
     assert result.status == "timeout" and result.exit_code is None
-    assert result.stdout == b"started\n"
-    assert 0.9 <= result.wall_s < 4
+    assert result.stdout == b"started\n"  # output before the kill is kept
+    assert 2.9 <= result.wall_s < 10  # killed at 3 s; the rest is the kill on a loaded box
 
 
 def test_cpu_limit_is_a_timeout(sandbox, token):

@@ -6,6 +6,7 @@ import pytest
 
 from rlvr.core.errors import ConfigError, RlvrError
 from rlvr.verifiers.sandbox import Limits, Session
+from rlvr.verifiers.sandbox.testing import FORK_BOMB, daemon_containment_gap, fork_containment_gap
 
 L = Limits(wall_s=10, cpu_s=5)
 
@@ -33,13 +34,18 @@ def test_files_persist_across_runs_and_tool_style_edits(sandbox, token):
 
 
 def test_processes_do_not_survive_a_run(sandbox, token):
+    reason = daemon_containment_gap(sandbox)
+    if reason:
+        pytest.skip(f"{reason} (documented)")
     env = {"RLVR_TEST_TOKEN": token}
+    # Unique durations (another test may run the same command concurrently); 40 s at most.
+    tag = f"{int(token[-6:], 16) % 10**6:06d}"
     with sandbox.session(limits=L) as ws:
-        started = ws.run(["sh", "-c", "(sleep 300 &); (setsid sleep 301 &); echo started"], env=env)
+        started = ws.run(["sh", "-c", f"(sleep 30.{tag} &); (setsid sleep 31.{tag} &); echo started"], env=env)
         assert started.ok and started.stdout == b"started\n"
-        assert started.wall_s < 5
+        assert started.wall_s < 8  # did not wait for the sleeps
         seen = ws.run(["sh", "-c", "cat /proc/[0-9]*/cmdline 2>/dev/null | tr '\\0' ' '"], env=env)
-        assert b"sleep 30" not in seen.stdout
+        assert f".{tag}".encode() not in seen.stdout
 
 
 def test_a_timed_out_run_leaves_the_workspace_usable(sandbox, token):
@@ -52,10 +58,12 @@ def test_a_timed_out_run_leaves_the_workspace_usable(sandbox, token):
 
 
 def test_fork_bomb_in_a_session_keeps_the_files(sandbox, token):
+    reason = fork_containment_gap(sandbox)
+    if reason:
+        pytest.skip(f"{reason} (documented; a fork bomb would not be contained)")
     env = {"RLVR_TEST_TOKEN": token}
-    bomb = "import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass\n"
     with sandbox.session(files={"keep.txt": "kept"}, limits=Limits(wall_s=10, max_procs=16)) as ws:
-        result = ws.run(["python3", "-c", bomb], env=env, limits=Limits(wall_s=1.5, max_procs=16))
+        result = ws.run(["python3", "-c", FORK_BOMB], env=env, limits=Limits(wall_s=1.5, max_procs=16))
         assert result.status == "timeout"
         again = ws.run(["cat", "keep.txt"], env=env)
         assert again.ok and again.stdout == b"kept", again
