@@ -249,18 +249,21 @@ def delete_tree(root: str, paths: Sequence[str]) -> None:
         os.close(root_fd)
 
 
-def _remove_entry(dir_fd: int, name: str, depth: int = 0) -> None:
+def _remove_entry(dir_fd: int, name: str, depth: int = 0, dev: int | None = None) -> None:
     """Remove ``name`` in the directory ``dir_fd`` and everything under it; never raises.
 
     Works only through directory file descriptors (``O_NOFOLLOW``), so a
     symlink or a rename made by the program cannot redirect it anywhere
     else, and no path is ever resolved against the parent's cwd. A directory
     the program made unreadable (mode 000) is made accessible through its own
-    fd first; nothing above ``dir_fd`` is ever touched.
+    fd first; nothing above ``dir_fd`` is ever touched. With ``dev``, entries
+    on another filesystem (mount points) are left alone, contents included.
     """
     try:
         st = os.stat(name, dir_fd=dir_fd, follow_symlinks=False)
     except OSError:
+        return
+    if dev is not None and st.st_dev != dev:
         return
     if not stat.S_ISDIR(st.st_mode):
         try:
@@ -287,7 +290,7 @@ def _remove_entry(dir_fd: int, name: str, depth: int = 0) -> None:
                 except OSError:
                     children = []
                 for child in children:
-                    _remove_entry(fd, child, depth + 1)
+                    _remove_entry(fd, child, depth + 1, dev)
             finally:
                 os.close(fd)
     try:
@@ -310,12 +313,18 @@ def _reopen_after_chmod(dir_fd: int, name: str) -> int | None:
         os.close(path_fd)
 
 
-def remove_tree(path: str) -> None:
+def remove_tree(path: str, *, one_file_system: bool = False) -> None:
     """Remove a whole host directory the program wrote into; never raises.
 
     ``path`` itself must be a directory the trusted parent created (a
     workdir). Only ``path`` and what is under it are ever changed: its parent
     (``/tmp``, ``/dev/shm``) is opened just to remove the name ``path``.
+
+    Args:
+        path: The directory.
+        one_file_system: Stay on ``path``'s filesystem: anything mounted
+            below it (a bind of the host's ``/dev/shm`` left by an interrupted
+            debootstrap) is skipped with its contents, never emptied.
     """
     parent, name = os.path.split(os.path.abspath(path))
     if not name:
@@ -325,6 +334,12 @@ def remove_tree(path: str) -> None:
     except OSError:
         return
     try:
-        _remove_entry(parent_fd, name)
+        dev = None
+        if one_file_system:
+            try:
+                dev = os.stat(name, dir_fd=parent_fd, follow_symlinks=False).st_dev
+            except OSError:
+                return
+        _remove_entry(parent_fd, name, dev=dev)
     finally:
         os.close(parent_fd)

@@ -21,6 +21,7 @@ import time
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
+from rlvr.verifiers.sandbox import files as fileops
 from rlvr.verifiers.sandbox.base import SandboxUnavailable
 from rlvr.verifiers.sandbox.docker import DEFAULT_IMAGE, LABEL, _client
 
@@ -123,6 +124,47 @@ def apt_mirror(suite: str, root: str = "/etc/apt") -> str:
     return FALLBACK_MIRROR
 
 
+def _unescape_mount(field: str) -> str:
+    return re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), field)
+
+
+def mounts_under(path: str) -> list[str]:
+    """Mount points at or below ``path``, deepest first (from ``/proc/self/mountinfo``)."""
+    real = os.path.realpath(path)
+    try:
+        with open("/proc/self/mountinfo") as fh:
+            points = [_unescape_mount(line.split()[4]) for line in fh if len(line.split()) > 4]
+    except OSError:
+        return []
+    inside = {p for p in points if p == real or p.startswith(real.rstrip("/") + "/")}
+    return sorted(inside, key=lambda p: p.count("/"), reverse=True)
+
+
+def unmount_all(path: str) -> list[str]:
+    """Detach every mount below ``path`` (debootstrap's /proc, /sys and, in a
+    container, binds of the host's /dev/pts and /dev/shm, which stay behind if
+    debootstrap is killed); returns what is still mounted."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    for _ in range(3):
+        points = mounts_under(path)
+        if not points:
+            return []
+        for point in points:
+            libc.umount2(point.encode(), 2)  # MNT_DETACH
+    return mounts_under(path)
+
+
+def remove_rootfs(workdir: str, log: Callable[[str], None] = print) -> None:
+    """Remove a build directory, never through a mount into the host."""
+    still = unmount_all(workdir)
+    if still:
+        log(f"warning: leaving {workdir} in place: still mounted below it: {', '.join(still)}")
+        return
+    fileops.remove_tree(workdir, one_file_system=True)
+
+
 def image_exists(name: str = DEFAULT_IMAGE) -> bool:
     client = _client()
     try:
@@ -179,16 +221,20 @@ def build_image(name: str = DEFAULT_IMAGE, *, suite: str | None = None, mirror: 
             raise SandboxUnavailable(f"debootstrap failed (exit {proc.returncode}) with mirror {mirror}:\n"
                                      f"{tail}\nFix: check the mirror (--mirror URL) and the network")
         log(f"debootstrap finished in {time.monotonic() - started:.0f} s; trimming caches")
+        still = unmount_all(root)
+        if still:
+            raise SandboxUnavailable(f"debootstrap left mounts that could not be detached: {', '.join(still)}")
         for pattern in ("var/cache/apt/archives/*.deb", "var/lib/apt/lists/*", "var/log/*.log",
                         "debootstrap"):
             for path in glob.glob(os.path.join(root, pattern)):
                 if os.path.isdir(path) and not os.path.islink(path):
-                    shutil.rmtree(path, ignore_errors=True)
+                    fileops.remove_tree(path, one_file_system=True)
                 elif os.path.lexists(path):
                     os.unlink(path)
         log(f"$ tar -C {root} -c . | docker import - {name}")
         repository, _, tag = name.rpartition(":") if ":" in name.split("/")[-1] else (name, "", "latest")
-        tar = subprocess.Popen(["tar", "--numeric-owner", "-C", root, "-c", "."], stdout=subprocess.PIPE)
+        tar = subprocess.Popen(["tar", "--numeric-owner", "--one-file-system", "-C", root, "-c", "."],
+                               stdout=subprocess.PIPE)
         try:
             result = client.api.import_image(src=tar.stdout, repository=repository, tag=tag,
                                              changes=list(_IMAGE_CHANGES), stream_src=True)
@@ -201,4 +247,4 @@ def build_image(name: str = DEFAULT_IMAGE, *, suite: str | None = None, mirror: 
         del result
         return image.id
     finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+        remove_rootfs(workdir, log)

@@ -109,3 +109,54 @@ def test_removal_does_not_follow_symlinks_out_of_the_tree(tmp_path):
     fileops.remove_tree(str(root))
     assert not root.exists()
     assert (outside / "d" / "victim.txt").read_text() == "alive"
+
+
+def _mount(args: list[str]) -> None:
+    import subprocess
+
+    subprocess.run(["mount", *args], check=True, capture_output=True)
+
+
+def _umount(path) -> None:
+    import subprocess
+
+    subprocess.run(["umount", "-l", str(path)], capture_output=True)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="mounting a tmpfs needs root (CI runs as root)")
+def test_one_file_system_removal_leaves_mounted_filesystems_alone(tmp_path):
+    root = tmp_path / "w"
+    (root / "mnt").mkdir(parents=True)
+    (root / "plain.txt").write_text("x")
+    _mount(["-t", "tmpfs", "-o", "size=1m", "tmpfs", str(root / "mnt")])
+    try:
+        (root / "mnt" / "canary.txt").write_text("alive")
+        fileops.remove_tree(str(root), one_file_system=True)
+        assert (root / "mnt" / "canary.txt").read_text() == "alive"
+        assert not (root / "plain.txt").exists()
+    finally:
+        _umount(root / "mnt")
+    fileops.remove_tree(str(root))
+    assert not root.exists()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="bind mounts need root (CI runs as root)")
+def test_image_build_cleanup_never_empties_a_bind_mounted_host_directory(tmp_path):
+    """An interrupted debootstrap leaves the host's /dev/shm bound into the rootfs: it must survive."""
+    from rlvr.verifiers.sandbox.image import mounts_under, remove_rootfs
+
+    host_dir = tmp_path / "host-shm"  # stands in for the host's /dev/shm
+    host_dir.mkdir()
+    (host_dir / "canary.txt").write_text("alive")
+    build = tmp_path / "rlvr-rootfs-x"
+    (build / "root" / "dev" / "shm").mkdir(parents=True)
+    (build / "root" / "etc").mkdir()
+    (build / "root" / "etc" / "os-release").write_text("x")
+    _mount(["--bind", str(host_dir), str(build / "root" / "dev" / "shm")])
+    try:
+        assert mounts_under(str(build)) == [str(build / "root" / "dev" / "shm")]
+        remove_rootfs(str(build), log=lambda line: None)
+        assert not build.exists()
+        assert (host_dir / "canary.txt").read_text() == "alive"
+    finally:
+        _umount(build / "root" / "dev" / "shm")
