@@ -45,6 +45,7 @@ import importlib
 import json
 import os
 import queue
+import resource
 import select
 import signal
 import socket
@@ -508,31 +509,12 @@ def _reader(fd: int, requests: queue.Queue) -> None:
         requests.put(data)
 
 
-def _set_memory_limit(memory_mb: int) -> None:
-    import resource
-
-    limit = memory_mb << 20
+def _lower_soft_limit(which: int, soft: int) -> None:
+    """Set the soft rlimit ``which`` to ``soft`` (capped by the hard limit)."""
     try:
-        _, hard = resource.getrlimit(resource.RLIMIT_AS)
-        if hard != resource.RLIM_INFINITY:
-            limit = min(limit, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-    except (ValueError, OSError):  # pragma: no cover - platform without RLIMIT_AS
-        pass
-
-
-def _cpu_backstop(seconds: int) -> None:
-    """Let the kernel kill this process if the request burns ``seconds`` more CPU."""
-    import resource
-
-    try:
-        used = resource.getrusage(resource.RUSAGE_SELF)
-        _, hard = resource.getrlimit(resource.RLIMIT_CPU)
-        soft = int(used.ru_utime + used.ru_stime) + 1 + max(1, seconds)
-        if hard != resource.RLIM_INFINITY:
-            soft = min(soft, hard)
-        resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
-    except (ValueError, OSError):  # pragma: no cover
+        _, hard = resource.getrlimit(which)
+        resource.setrlimit(which, (soft if hard == resource.RLIM_INFINITY else min(soft, hard), hard))
+    except (ValueError, OSError):  # pragma: no cover - a platform without this limit
         pass
 
 
@@ -544,7 +526,8 @@ def _serve(handler: Callable[[Any], Any], in_fd: int, out_fd: int) -> None:
         data = requests.get()
         try:
             request = json.loads(data)
-            _cpu_backstop(int(request.get("cpu_s", 10)))
+            used = resource.getrusage(resource.RUSAGE_SELF)  # CPU backstop for this request
+            _lower_soft_limit(resource.RLIMIT_CPU, int(used.ru_utime + used.ru_stime) + 1 + int(request["cpu_s"]))
             frame = _encode({"value": handler(request.get("payload"))})
         except Exception as exc:  # noqa: BLE001 - MemoryError included: reported, never fatal
             frame = _encode({"raised": f"{type(exc).__name__}: {str(exc)[:200]}"})
@@ -555,7 +538,7 @@ def _zygote_main(handler_spec: str, memory_mb: int, control_fd: int) -> None:
     sock = socket.socket(fileno=control_fd)
     os.dup2(2, 1)  # stray prints go to stderr, never into a protocol stream
     sys.stdout = sys.stderr
-    _set_memory_limit(memory_mb)
+    _lower_soft_limit(resource.RLIMIT_AS, memory_mb << 20)
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 3000))
     module, _, name = handler_spec.partition(":")
     handler_module = importlib.import_module(module)

@@ -15,7 +15,8 @@ it is cheap). Structures:
 ``("tuple", (q, ...))``   ``(a, b, ...)``, ordered, two or more items
 ``("set", {q, ...}, n)``  ``\\{a, b\\}``, unordered (``n`` items as written)
 ``("list", (q, ...))``    ``a, b`` (or ``x=a, x=b``): unordered, a hedge vs a value
-``("reals", (iv, ...))``  intervals / unions: merged, sorted ``(lo, lo_closed, hi, hi_closed)``
+``("reals", (iv, ...))``  intervals, unions, ``x \\le a``, ``a < x < b``: merged, sorted ``(lo, lo_closed, hi, hi_closed)``
+``("matrix", (r, c), v)``  ``\\begin{pmatrix}`` (or ``bmatrix``, ``matrix``) of numbers, row-major values
 ========================  ======================================================
 """
 
@@ -136,6 +137,69 @@ def _merge(intervals: list[tuple]) -> tuple:
     return tuple(tuple(iv) for iv in out)
 
 
+_OP = r"(<=|>=|<|>|\\leq?(?![A-Za-z])|\\geq?(?![A-Za-z])|\\lt(?![A-Za-z])|\\gt(?![A-Za-z])|≤|≥)"
+_VAR_OP_NUM = re.compile(rf"([A-Za-z])\s*{_OP}\s*([^<>=]+)")
+_NUM_OP_VAR = re.compile(rf"([^<>=]+?)\s*{_OP}\s*([A-Za-z])")
+_NUM_OP_VAR_OP_NUM = re.compile(rf"([^<>=]+?)\s*{_OP}\s*([A-Za-z])\s*{_OP}\s*([^<>=]+)")
+
+
+def _op(op: str) -> tuple[bool, bool]:
+    """``(less_than, strict)`` of a relation symbol."""
+    return op in ("<", "<=", "\\lt", "\\le", "\\leq", "≤"), op in ("<", ">", "\\lt", "\\gt")
+
+
+def _inequality(text: str) -> tuple | None:
+    """``x \\le 3``, ``3 > x``, ``1 < x \\le 2`` in one variable as an interval, or ``None``."""
+    lo, lc, hi, hc = -_INF, False, _INF, False
+    m = _NUM_OP_VAR_OP_NUM.fullmatch(text)
+    if m:
+        (less1, strict1), (less2, strict2) = _op(m.group(2)), _op(m.group(4))
+        a, b = fast_number(m.group(1).strip()), fast_number(m.group(5).strip())
+        if a is None or b is None or less1 != less2:
+            return None
+        if not less1:  # 5 > x > 1 is 1 < x < 5
+            a, b, strict1, strict2 = b, a, strict2, strict1
+        lo, lc, hi, hc = a, not strict1, b, not strict2
+    elif m := _VAR_OP_NUM.fullmatch(text):
+        (less, strict), v = _op(m.group(2)), fast_number(m.group(3).strip())
+        if v is None:
+            return None
+        if less:
+            hi, hc = v, not strict
+        else:
+            lo, lc = v, not strict
+    elif m := _NUM_OP_VAR.fullmatch(text):
+        (less, strict), v = _op(m.group(2)), fast_number(m.group(1).strip())
+        if v is None:
+            return None
+        if less:  # 3 < x
+            lo, lc = v, not strict
+        else:
+            hi, hc = v, not strict
+    else:
+        return None
+    return (lo, lc, hi, hc) if lo < hi else None
+
+
+_MATRIX_BODY = re.compile(r"\\begin\{([pbB]?matrix)\}(.*)\\end\{\1\}", re.S)
+
+
+def _matrix(text: str) -> tuple | None:
+    """A matrix environment of plain numbers as ``("matrix", (rows, cols), values)``."""
+    m = _MATRIX_BODY.fullmatch(text)
+    if m is None or "\\begin" in m.group(2):
+        return None
+    rows = [r for r in m.group(2).split("\\\\")]
+    if rows and not rows[-1].strip():
+        rows.pop()
+    cells = [[fast_number(c.strip()) for c in r.split("&")] for r in rows]
+    if not cells or len({len(r) for r in cells}) != 1 or len(cells) * len(cells[0]) > FAST_MAX_ITEMS * 4:
+        return None
+    if any(v is None for r in cells for v in r):
+        return None
+    return ("matrix", (len(cells), len(cells[0])), tuple(v for r in cells for v in r))
+
+
 def fast_structure(text: str) -> tuple | None:
     """The fast structure of a normalised answer (table in the module docstring), or ``None``."""
     if len(text) > 40 * FAST_MAX_ITEMS:
@@ -143,6 +207,11 @@ def fast_structure(text: str) -> tuple | None:
     q = fast_number(text)
     if q is not None:
         return ("num", q)
+    if text.startswith("\\begin"):
+        return _matrix(text)
+    if "<" in text or ">" in text or "\\l" in text or "\\g" in text or "≤" in text or "≥" in text:
+        iv = _inequality(text)
+        return ("reals", (iv,)) if iv else None
     if "\\cup" in text:
         parts = [_interval(p.strip()) for p in text.split("\\cup")]
         return ("reals", _merge(parts)) if all(parts) else None
@@ -201,10 +270,33 @@ def _as_reals(s: tuple) -> tuple | None:
     return None
 
 
+def _vector(s: tuple) -> tuple | None:
+    """The values of a tuple or of a one-row / one-column matrix."""
+    if s[0] == "tuple":
+        return s[1]
+    if s[0] == "matrix" and 1 in s[1]:
+        return s[2]
+    return None
+
+
+def _matrices(g: tuple, a: tuple) -> str:
+    """Matrix vs matrix or tuple: same shape elementwise, or two vectors of one length."""
+    if g[0] == a[0] == "matrix" and g[1] == a[1]:
+        return _verdict(g[2] == a[2])
+    gv, av = _vector(g), _vector(a)
+    return _verdict(gv == av) if gv is not None and av is not None else "mismatch"
+
+
 def fast_compare(gold: tuple, answer: tuple) -> str | None:
     """``"match"``, ``"mismatch"`` or ``"hedged"`` by the worker's rules, or ``None`` if unsure."""
     g, a = _unwrap(gold), _unwrap(answer)
     gk, ak = g[0], a[0]
+    if gk == "matrix":
+        if ak in ("list", "set"):
+            return "hedged"
+        return _matrices(g, a) if ak in ("matrix", "tuple") else "mismatch"
+    if gk == "tuple" and ak == "matrix":
+        return _matrices(g, a)
     if gk == "num":
         if ak == "num":
             return _verdict(g[1] == a[1])
@@ -222,7 +314,7 @@ def fast_compare(gold: tuple, answer: tuple) -> str | None:
     if gk == "set":
         if ak in ("set", "list"):
             return _verdict(g[1] == frozenset(a[1]))
-        return "mismatch" if ak in ("num", "tuple") else None
+        return "mismatch" if ak in ("num", "tuple", "matrix") else None
     if gk == "reals":
         if ak in ("reals", "tuple"):
             return _verdict(_as_reals(a) == g[1])

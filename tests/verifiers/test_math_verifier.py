@@ -358,7 +358,15 @@ FAST_PAIRS = [  # (gold, answer): the gold is readable by the fast path
     ("(-\\infty, 1) \\cup (2, \\infty)", "(-\\infty, 1] \\cup (2, \\infty)"), ("[\\frac{1}{2}, 4)", "[0.5, 4)"),
     ("(\\frac{7}{3}, \\infty)", "(\\frac{14}{6}, \\infty)"), ("(0, 1)", "(0, 1)"), ("(0, 1)", "(0, 1, 2)"),
     ("(-\\infty, 3]", "1, 2"), ("[1, 5]", "\\{1, 5\\}"),
+    ("(-\\infty, 3]", "x \\le 3"), ("(-\\infty, 3]", "x < 3"), ("(-\\infty, 3]", "3 \\ge y"), ("(1, 2]", "1 < x \\le 2"),
+    ("(1, 2]", "2 \\ge x > 1"), ("(1, 2)", "1 < x < 2"), ("x > 2", "(2, \\infty)"), ("x > 2", "x \\ge 2"), ("x > 2", "2"),
+    ("M22", "M22"), ("M22", "M22T"), ("M22", "\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}"), ("M22", "(1, 2)"),
+    ("M22", "1, 2, 3, 4"), ("M22", "5"), ("M21", "(1, 2)"), ("M21", "(2, 1)"), ("M21", "M12"), ("(1, 2)", "M21"),
+    ("(1, 2)", "M12"), ("(1, 2, 3)", "M21"), ("\\{1, 2\\}", "M21"), ("(-\\infty, 3]", "M21"), ("3", "M21"),
 ]
+_MATRICES = {"M22": "\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}", "M22T": "\\begin{pmatrix} 1 & 3 \\\\ 2 & 4 \\end{pmatrix}",
+             "M21": "\\begin{pmatrix} 1 \\\\ 2 \\end{pmatrix}", "M12": "\\begin{bmatrix} 1 & 2 \\end{bmatrix}"}
+FAST_PAIRS = [(_MATRICES.get(g, g), _MATRICES.get(a, a)) for g, a in FAST_PAIRS]
 
 
 @pytest.mark.parametrize("gold,answer", FAST_PAIRS)
