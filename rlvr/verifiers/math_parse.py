@@ -438,6 +438,7 @@ def _from_sympy(obj: sympy.Basic, text: str) -> Parsed:
 _TEXT = re.compile(r"\\text\{\s*([^{}]*?)\s*\}")
 _CHOICE = re.compile(r"\(?([A-Za-z])\)?")
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'\- ]*[A-Za-z]")
+_MATRIX_ENV = re.compile(r"\\begin\{([pbB]?matrix)\}(.*)\\end\{\1\}", re.S)
 _SET_BUILDER = re.compile(r"\||\\mid(?![A-Za-z])")
 
 
@@ -473,6 +474,9 @@ def parse(text: str) -> Parsed:
         if len(parts) > MAX_ITEMS:
             raise TooLarge(f"more than {MAX_ITEMS} items")
         return Items("list", tuple(parse(p) for p in parts))
+    m = _MATRIX_ENV.fullmatch(t)
+    if m and "\\begin" not in m.group(2):
+        return _parse_matrix(m.group(2))
     pair = outer_pair(t)
     if pair is not None:
         got = _parse_bracketed(*pair)
@@ -503,6 +507,19 @@ def _parse_bracketed(opener: str, closer: str, inner: str) -> Parsed | None:
         lo, hi = (_expr_of(parse(e)) for e in elems)
         return SetValue(sympy.Interval(lo, hi, left_open=opener == "(", right_open=closer == ")"))
     return Items("tuple", tuple(parse(e) for e in elems))
+
+
+def _parse_matrix(body: str) -> MatrixValue:
+    """A ``pmatrix``/``bmatrix``/``matrix`` body: rows split at ``\\\\``, cells at ``&``, each parsed."""
+    rows = body.split("\\\\")
+    if rows and not rows[-1].strip():
+        rows.pop()
+    cells = [r.split("&") for r in rows]
+    if not cells or len({len(r) for r in cells}) != 1:
+        raise ParseError("matrix rows of different lengths")
+    if len(cells) * len(cells[0]) > 4 * MAX_ITEMS:
+        raise TooLarge("matrix too large")
+    return MatrixValue(sympy.ImmutableMatrix([[_expr_of(parse(c)) for c in r] for r in cells]))
 
 
 def _expr_of(value: Parsed) -> sympy.Expr:

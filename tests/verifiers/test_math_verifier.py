@@ -192,6 +192,9 @@ CASES: list[tuple[str, str, str, str, str]] = [
     ("matrix-decimal-entry", B("\\begin{pmatrix}0.5 & 1\\end{pmatrix}"), "\\begin{pmatrix}\\frac{1}{2} & 1\\end{pmatrix}",
      OK, "match"),
     ("vector-as-tuple", B("(1, 2)"), "\\begin{pmatrix}1 \\\\ 2\\end{pmatrix}", OK, "match"),
+    ("matrix-surd-entries", B("\\begin{pmatrix}\\sqrt{8} & \\frac{1}{2}\\end{pmatrix}"),
+     "\\begin{pmatrix}2\\sqrt{2} & 0.5\\end{pmatrix}", OK, "match"),
+    ("matrix-negated", B("-\\begin{pmatrix}1 & 2\\end{pmatrix}"), "\\begin{pmatrix}1 & 2\\end{pmatrix}", NO, "mismatch"),
     # -- complex numbers --
     ("complex", B("3+4i"), "3 + 4i", OK, "match"),
     ("complex-reordered", B("4i+3"), "3 + 4i", OK, "match"),
