@@ -10,7 +10,8 @@ tuples, flipped interval brackets, a missing set element, hedges like ``4 or
 5``, a prefix of the digits). The label comes from construction, not from
 either verifier.
 
-One process, one run, both verifiers on the same pairs in the same order:
+One process, one run, both verifiers on the same pairs in the same order
+(alternating in chunks of 200 pairs, so machine load weighs on both alike):
 agreement, accuracy against the labels, every disagreement (with which side the
 label supports), throughput (pairs/s, single-threaded caller) and the ratio.
 Also the in-process fast-path cost of ``verify_math`` in microseconds.
@@ -304,33 +305,36 @@ def build_pairs(n: int, seed: int) -> list[dict]:
 # -- the two verifiers --------------------------------------------------------------------------------
 
 
-def run_rlvr(pairs: list[dict], timeout: float) -> tuple[list[dict], float]:
+def run_both(pairs: list[dict], timeout: float, chunk: int = 200) -> tuple[list[dict], float, list[bool], float]:
+    """Both verifiers on the same pairs, alternating in chunks so that load on the machine
+    (other processes) weighs on both alike. Returns (rlvr verdicts, rlvr seconds, math-verify
+    booleans, math-verify seconds); each side's clock runs only while it verifies."""
+    from math_verify import parse, verify
+
     from rlvr.verifiers.math import verify_math, warm_up
 
     warm_up(1, wait=True)
-    verify_math("\\boxed{x^2}", "x^{2} + 0")  # the worker answers once before the clock starts
-    out = []
-    start = time.perf_counter()
-    for p in pairs:
-        v = verify_math(p["completion"], p["gold"], timeout=timeout)
-        out.append({"status": v.status, "reason": v.reason})
-    return out, time.perf_counter() - start
-
-
-def run_math_verify(pairs: list[dict]) -> tuple[list[bool], float]:
-    from math_verify import parse, verify
-
+    verify_math("\\boxed{x^2}", "x^{2} + 0")  # the worker answers once before any clock starts
     logging.getLogger("math_verify").setLevel(logging.CRITICAL)
-    verify(parse("$1$"), parse("$1$"))  # imports and caches warmed before the clock starts
-    out = []
-    start = time.perf_counter()
-    for p in pairs:
-        try:
-            ok = bool(verify(parse(f"${p['gold']}$"), parse(p["completion"])))
-        except Exception:  # noqa: BLE001 - count a crash as "not verified", like its own timeout path
-            ok = False
-        out.append(ok)
-    return out, time.perf_counter() - start
+    verify(parse("$x^2$"), parse("$x^{2} + 0$"))  # imports and caches warmed likewise
+    rl: list[dict] = []
+    mv: list[bool] = []
+    rl_s = mv_s = 0.0
+    for lo in range(0, len(pairs), chunk):
+        block = pairs[lo:lo + chunk]
+        start = time.perf_counter()
+        for p in block:
+            v = verify_math(p["completion"], p["gold"], timeout=timeout)
+            rl.append({"status": v.status, "reason": v.reason})
+        rl_s += time.perf_counter() - start
+        start = time.perf_counter()
+        for p in block:
+            try:
+                mv.append(bool(verify(parse(f"${p['gold']}$"), parse(p["completion"]))))
+            except Exception:  # noqa: BLE001 - count a crash as "not verified", like its own timeout path
+                mv.append(False)
+        mv_s += time.perf_counter() - start
+    return rl, rl_s, mv, mv_s
 
 
 def fast_path_cost(repeats: int = 20000) -> dict[str, float]:
@@ -391,8 +395,7 @@ def main() -> None:
     from rlvr.envs.math.families import FAMILIES
 
     pairs = build_pairs(args.pairs, args.seed)
-    rl, rl_s = run_rlvr(pairs, args.timeout)
-    mv, mv_s = run_math_verify(pairs)
+    rl, rl_s, mv, mv_s = run_both(pairs, args.timeout)
     labels = [p["label"] for p in pairs]
     rl_ok = [r["status"] == "correct" for r in rl]
     n = len(pairs)
