@@ -26,7 +26,7 @@ Print the balance for every "Q" operation, one per line, and finally one line
 with the number of declined operations.
 
 Constraints
-1 <= n, q <= 100000
+1 <= n, q <= 50000
 0 <= b_i, x <= 1000000000
 1 <= a, b <= n
 """
@@ -136,8 +136,8 @@ def generate_inputs(rng: np.random.Generator) -> list[str]:
     for _ in range(4):
         tests.append(_case(rng, int(rng.integers(100, 500)), int(rng.integers(200, 800)), 10**9))
     tests.append(_case(rng, 800, 800, 1000, pbonus=0.35))
-    tests.append(_case(rng, 100000, 100000, 10**9))
-    tests.append(_case(rng, 100000, 100000, 1000, pbonus=0.3))
+    tests.append(_case(rng, 50000, 50000, 10**9))
+    tests.append(_case(rng, 50000, 50000, 1000, pbonus=0.3))
     return tests
 
 

@@ -20,7 +20,7 @@ Output
 Print the maximum rectangle area.
 
 Constraints
-1 <= n <= 200000
+1 <= n <= 100000
 0 <= h_i <= 1000000000
 """
 
@@ -80,7 +80,7 @@ def generate_inputs(rng: np.random.Generator) -> list[str]:
     for _ in range(4):
         tests.append(_fmt(rng.integers(0, 10**9 + 1, size=int(rng.integers(200, 800))).tolist()))
     tests.append(_fmt(list(range(1, 801))))
-    n = 200000
+    n = 100000
     tests.append(_fmt(rng.integers(0, 10**9 + 1, size=n).tolist()))
     tests.append(_fmt((np.arange(n) % 1000 + 1).tolist()))
     return tests

@@ -22,7 +22,7 @@ Output
 Print the number of misses.
 
 Constraints
-1 <= n <= 200000
+1 <= n <= 100000
 1 <= C <= 100000
 1 <= page <= 1000000000
 """
@@ -88,7 +88,7 @@ def generate_inputs(rng: np.random.Generator) -> list[str]:
         cap = int(rng.integers(5, 100))
         tests.append(_fmt(cap, rng.integers(1, int(rng.choice([cap, 2 * cap, 10**9])) + 1, size=int(rng.integers(200, 800))).tolist()))
     tests.append(_fmt(50, (np.arange(800) % 51 + 1).tolist()))  # cyclic access slightly above capacity
-    n = 200000
+    n = 100000
     tests.append(_fmt(50000, rng.integers(1, 60000, size=n).tolist()))
     tests.append(_fmt(100000, rng.integers(1, 10**9, size=n).tolist()))
     return tests

@@ -20,7 +20,7 @@ Print two integers: the smallest difference and the number of pairs with that
 difference.
 
 Constraints
-2 <= n <= 200000
+2 <= n <= 100000
 -1000000000 <= a_i <= 1000000000
 """
 
@@ -81,9 +81,9 @@ def generate_inputs(rng: np.random.Generator) -> list[str]:
     for _ in range(4):
         tests.append(_fmt(rng.integers(-10**9, 10**9 + 1, size=int(rng.integers(200, 800))).tolist()))
     tests.append(_fmt((np.arange(800) * 3 - 1000).tolist()))
-    spread = rng.permutation(200000) * 5000 - 10**9 + 7
+    spread = rng.permutation(100000) * 5000 - 10**9 + 7
     tests.append(_fmt(spread.tolist()))
-    tests.append(_fmt(rng.integers(-10**9, 10**9 + 1, size=200000).tolist()))
+    tests.append(_fmt(rng.integers(-10**9, 10**9 + 1, size=100000).tolist()))
     return tests
 
 

@@ -19,7 +19,7 @@ Output
 Print the minimum number of boats.
 
 Constraints
-1 <= n <= 200000
+1 <= n <= 100000
 1 <= w_i <= L <= 1000000000
 """
 
@@ -81,8 +81,8 @@ def generate_inputs(rng: np.random.Generator) -> list[str]:
         cap = int(rng.integers(10**8, 10**9 + 1))
         tests.append(_fmt(cap, rng.integers(1, cap + 1, size=int(rng.integers(200, 800))).tolist()))
     tests.append(_fmt(1000, rng.integers(501, 1001, size=800).tolist()))
-    tests.append(_fmt(10**9, rng.integers(1, 10**9 + 1, size=200000).tolist()))
-    tests.append(_fmt(10**9, rng.integers(4 * 10**8, 6 * 10**8, size=200000).tolist()))
+    tests.append(_fmt(10**9, rng.integers(1, 10**9 + 1, size=100000).tolist()))
+    tests.append(_fmt(10**9, rng.integers(4 * 10**8, 6 * 10**8, size=100000).tolist()))
     return tests
 
 

@@ -20,7 +20,7 @@ Print the number of pairs (l, r), 1 <= l <= r <= n, such that t_l, ..., t_r
 take at most K distinct values.
 
 Constraints
-1 <= n <= 200000
+1 <= n <= 100000
 1 <= K <= n
 1 <= t_i <= 1000000000
 """
@@ -87,7 +87,7 @@ def generate_inputs(rng: np.random.Generator) -> list[str]:
         n = int(rng.integers(200, 800))
         tests.append(_fmt(int(rng.integers(1, 40)), rng.integers(1, int(rng.choice([10, 50, 10**9])), size=n).tolist()))
     tests.append(_fmt(800, rng.integers(1, 10**9, size=800).tolist()))
-    n = 200000
+    n = 100000
     tests.append(_fmt(1000, rng.integers(1, 1001, size=n).tolist()))  # the whole row is valid
     tests.append(_fmt(50, rng.integers(1, 200, size=n).tolist()))
     return tests

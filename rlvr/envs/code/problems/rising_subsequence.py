@@ -19,7 +19,7 @@ Output
 Print the length of the longest strictly increasing subsequence.
 
 Constraints
-1 <= n <= 200000
+1 <= n <= 100000
 1 <= p_i <= 1000000000
 """
 
@@ -73,7 +73,7 @@ def generate_inputs(rng: np.random.Generator) -> list[str]:
     for _ in range(4):
         tests.append(_fmt(rng.integers(1, 10**9 + 1, size=int(rng.integers(200, 800))).tolist()))
     tests.append(_fmt(list(range(1, 801))))
-    n = 200000
+    n = 100000
     tests.append(_fmt(rng.integers(1, 10**9 + 1, size=n).tolist()))
     tests.append(_fmt((np.arange(n) + rng.integers(0, 1000, size=n)).tolist()))
     return tests

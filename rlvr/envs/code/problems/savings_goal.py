@@ -21,7 +21,7 @@ smallest day t with d_1 + ... + d_t >= x, or -1 if the total after n days is
 still smaller than x.
 
 Constraints
-1 <= n, q <= 100000
+1 <= n, q <= 50000
 0 <= d_i <= 1000000
 1 <= x <= 100000000000
 """
@@ -80,7 +80,7 @@ def generate_inputs(rng: np.random.Generator) -> list[str]:
         d = rng.integers(0, 10**6 + 1, size=int(rng.integers(200, 800)))
         tests.append(_fmt(d.tolist(), rng.integers(1, int(d.sum()) * 11 // 10 + 2, size=int(rng.integers(200, 800))).tolist()))
     tests.append(_fmt([0] * 799 + [7], [7] * 800))
-    n = 100000
+    n = 50000
     d = rng.integers(0, 10**6 + 1, size=n)
     total = int(d.sum())
     tests.append(_fmt(d.tolist(), rng.integers(total // 2, total + 1, size=n).tolist()))  # late answers

@@ -20,7 +20,7 @@ Output
 Print the minimum number of moves.
 
 Constraints
-1 <= n <= 200000
+1 <= n <= 100000
 """
 
 REFERENCE = r'''
@@ -75,7 +75,7 @@ def generate_inputs(rng: np.random.Generator) -> list[str]:
         tests.append(_fmt((rng.permutation(int(rng.integers(1, 30))) + 1).tolist()))
     for _ in range(4):
         tests.append(_fmt((rng.permutation(int(rng.integers(200, 800))) + 1).tolist()))
-    n = 200000
+    n = 100000
     tests.append(_fmt(list(range(n, 0, -1))))
     tests.append(_fmt(list(range(2, n + 1)) + [1]))  # one long cycle
     tests.append(_fmt((rng.permutation(n) + 1).tolist()))

@@ -18,7 +18,7 @@ Output
 Print the number of pairs (l, r) with 1 <= l <= r <= n and p_l + ... + p_r = K.
 
 Constraints
-1 <= n <= 200000
+1 <= n <= 100000
 -10000 <= p_i <= 10000
 -1000000000 <= K <= 1000000000
 """
@@ -75,8 +75,8 @@ def generate_inputs(rng: np.random.Generator) -> list[str]:
         n = int(rng.integers(200, 800))
         tests.append(_fmt(int(rng.integers(-50, 51)), rng.integers(-10, 11, size=n).tolist()))
     tests.append(_fmt(0, [0] * 800))
-    tests.append(_fmt(0, rng.integers(-1, 2, size=200000).tolist()))
-    tests.append(_fmt(int(rng.integers(-10**5, 10**5)), rng.integers(-10000, 10001, size=200000).tolist()))
+    tests.append(_fmt(0, rng.integers(-1, 2, size=100000).tolist()))
+    tests.append(_fmt(int(rng.integers(-10**5, 10**5)), rng.integers(-10000, 10001, size=100000).tolist()))
     return tests
 
 

@@ -20,7 +20,7 @@ Output
 Print one line "word count" for each listed word, in order.
 
 Constraints
-1 <= n <= 200000
+1 <= n <= 100000
 1 <= k <= 100
 1 <= word length <= 8
 """
@@ -85,8 +85,8 @@ def generate_inputs(rng: np.random.Generator) -> list[str]:
         tests.append(_fmt(int(rng.integers(1, 6)), _words(rng, int(rng.integers(1, 30)), 3, 2)))
     for _ in range(3):
         tests.append(_fmt(int(rng.integers(1, 101)), _words(rng, int(rng.integers(200, 800)), 5, 3)))
-    tests.append(_fmt(100, _words(rng, 200000, 26, 8)))  # nearly all distinct
-    tests.append(_fmt(10, _words(rng, 200000, 6, 4)))
+    tests.append(_fmt(100, _words(rng, 100000, 26, 8)))  # nearly all distinct
+    tests.append(_fmt(10, _words(rng, 100000, 6, 4)))
     return tests
 
 
