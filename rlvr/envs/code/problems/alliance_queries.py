@@ -94,7 +94,8 @@ def generate_inputs(rng: np.random.Generator) -> list[str]:
     for _ in range(10):
         tests.append(_case(rng, int(rng.integers(1, 12)), int(rng.integers(1, 25)), 0.5))
     for _ in range(4):
-        tests.append(_case(rng, int(rng.integers(100, 500)), int(rng.integers(200, 800)), float(rng.choice([0.1, 0.5]))))
+        n, q = int(rng.integers(100, 500)), int(rng.integers(200, 800))
+        tests.append(_case(rng, n, q, float(rng.choice([0.1, 0.5]))))
     tests.append(_case(rng, 800, 800, 0.9))
     tests.append(_case(rng, 100000, 100000, 0.5))
     tests.append(_case(rng, 100000, 100000, 0.05))

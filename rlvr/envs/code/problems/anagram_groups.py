@@ -75,7 +75,8 @@ def _fmt(words) -> str:
 
 
 def generate_inputs(rng: np.random.Generator) -> list[str]:
-    tests = [_fmt(["a"]), _fmt(["ab", "ba"]), _fmt(["ab", "abb"]), _fmt(["listen", "silent", "enlist", "google", "gogole"]),
+    tests = [_fmt(["a"]), _fmt(["ab", "ba"]), _fmt(["ab", "abb"]),
+             _fmt(["listen", "silent", "enlist", "google", "gogole"]),
              _fmt(["x", "x", "x"]), _fmt(["abc", "cab", "bca", "ab", "c"])]
     for _ in range(10):
         tests.append(_fmt(_words(rng, int(rng.integers(1, 25)), 3, 3)))

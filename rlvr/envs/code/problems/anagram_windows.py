@@ -85,7 +85,9 @@ def generate_inputs(rng: np.random.Generator) -> list[str]:
     tests = ["a\na\n", "a\nb\n", "ab\nabc\n", "cbaebabacd\nabc\n", "abab\nab\n", "aaaa\naa\n"]
     for _ in range(10):
         alphabet = int(rng.choice([2, 3]))
-        tests.append(f"{_word(rng, int(rng.integers(1, 30)), alphabet)}\n{_word(rng, int(rng.integers(1, 5)), alphabet)}\n")
+        t = _word(rng, int(rng.integers(1, 30)), alphabet)
+        p = _word(rng, int(rng.integers(1, 5)), alphabet)
+        tests.append(f"{t}\n{p}\n")
     for _ in range(3):
         tests.append(f"{_word(rng, int(rng.integers(300, 800)), 3)}\n{_word(rng, int(rng.integers(2, 50)), 3)}\n")
     tests.append(f"{_word(rng, 200000, 2)}\n{_word(rng, 100000, 2)}\n")

@@ -112,7 +112,8 @@ def generate_inputs(rng: np.random.Generator) -> list[str]:
              "4 2\n1 2 5\n3 4 5\n"]
     for _ in range(8):
         n = int(rng.integers(1, 12))
-        tests.append(_graph(rng, n, int(rng.integers(0, 25)), int(rng.choice([1, 10, 10**9])), bool(rng.integers(0, 3))))
+        m, cmax = int(rng.integers(0, 25)), int(rng.choice([1, 10, 10**9]))
+        tests.append(_graph(rng, n, m, cmax, bool(rng.integers(0, 3))))
     for _ in range(4):
         n = int(rng.integers(200, 600))
         tests.append(_graph(rng, n, int(rng.integers(n, 4 * n)), 10**9))

@@ -86,7 +86,8 @@ def generate_inputs(rng: np.random.Generator) -> list[str]:
         tests.append(_fmt(int(rng.integers(1, 5)), rng.integers(1, 7, size=int(rng.integers(1, 30))).tolist()))
     for _ in range(4):
         cap = int(rng.integers(5, 100))
-        tests.append(_fmt(cap, rng.integers(1, int(rng.choice([cap, 2 * cap, 10**9])) + 1, size=int(rng.integers(200, 800))).tolist()))
+        hi = int(rng.choice([cap, 2 * cap, 10**9])) + 1
+        tests.append(_fmt(cap, rng.integers(1, hi, size=int(rng.integers(200, 800))).tolist()))
     tests.append(_fmt(50, (np.arange(800) % 51 + 1).tolist()))  # cyclic access slightly above capacity
     n = 100000
     tests.append(_fmt(50000, rng.integers(1, 60000, size=n).tolist()))

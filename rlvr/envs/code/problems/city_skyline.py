@@ -35,7 +35,9 @@ import heapq
 def main():
     data = sys.stdin.buffer.read().split()
     n = int(data[0])
-    L = list(map(int, data[1:3 * n + 1:3])); R = list(map(int, data[2:3 * n + 2:3])); H = list(map(int, data[3:3 * n + 3:3]))
+    L = list(map(int, data[1:3 * n + 1:3]))
+    R = list(map(int, data[2:3 * n + 2:3]))
+    H = list(map(int, data[3:3 * n + 3:3]))
     order = sorted(range(n), key=L.__getitem__)
     xs = sorted(set(L) | set(R))
     heap = []  # (-height, right end)

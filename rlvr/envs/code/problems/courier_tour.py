@@ -87,7 +87,8 @@ def _case(rng: np.random.Generator, n: int, hi: int, symmetric: bool = False) ->
 
 
 def generate_inputs(rng: np.random.Generator) -> list[str]:
-    tests = ["1\n0\n", "2\n0 5\n7 0\n", "3\n0 1 100\n100 0 1\n1 100 0\n", "4\n0 10 15 20\n10 0 35 25\n15 35 0 30\n20 25 30 0\n",
+    tests = ["1\n0\n", "2\n0 5\n7 0\n", "3\n0 1 100\n100 0 1\n1 100 0\n",
+             "4\n0 10 15 20\n10 0 35 25\n15 35 0 30\n20 25 30 0\n",
              "3\n0 0 0\n0 0 0\n0 0 0\n"]
     for _ in range(12):
         tests.append(_case(rng, int(rng.integers(2, 8)), int(rng.choice([10, 10**6])), bool(rng.integers(0, 2))))

@@ -74,7 +74,8 @@ def generate_inputs(rng: np.random.Generator) -> list[str]:
     for _ in range(9):
         tests.append(_fmt(rng.integers(1, 8, size=int(rng.integers(1, 25))).tolist()))
     for _ in range(4):
-        tests.append(_fmt(rng.integers(1, int(rng.choice([50, 1000, 10**9])), size=int(rng.integers(200, 800))).tolist()))
+        hi = int(rng.choice([50, 1000, 10**9]))
+        tests.append(_fmt(rng.integers(1, hi, size=int(rng.integers(200, 800))).tolist()))
     tests.append(_fmt((rng.permutation(800) + 1).tolist()))
     tests.append(_fmt((rng.permutation(100000) * 4999 + 1).tolist()))
     tests.append(_fmt(rng.integers(1, 100000, size=100000).tolist()))

@@ -116,7 +116,8 @@ def _snake(n: int, m: int) -> str:
 def generate_inputs(rng: np.random.Generator) -> list[str]:
     tests = ["1 1\n.\n", "1 1\n#\n", "2 2\n#.\n.#\n", "3 3\n###\n#.#\n###\n", "1 5\n#.#.#\n"]
     for _ in range(9):
-        tests.append(_random(rng, int(rng.integers(1, 10)), int(rng.integers(1, 10)), float(rng.choice([0.3, 0.5, 0.7]))))
+        n, m = int(rng.integers(1, 10)), int(rng.integers(1, 10))
+        tests.append(_random(rng, n, m, float(rng.choice([0.3, 0.5, 0.7]))))
     for _ in range(4):
         tests.append(_random(rng, int(rng.integers(20, 40)), int(rng.integers(20, 40)), 0.5))
     tests.append(_snake(25, 30))

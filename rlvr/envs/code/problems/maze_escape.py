@@ -124,7 +124,8 @@ def _serpentine(rng: np.random.Generator, n: int, m: int) -> str:
 def generate_inputs(rng: np.random.Generator) -> list[str]:
     tests = ["1 2\nSE\n", "1 3\nS#E\n", "2 2\nS#\n#E\n", "3 3\nS..\n.#.\n..E\n", "1 5\nE...S\n"]
     for _ in range(9):
-        tests.append(_random(rng, int(rng.integers(1, 10)), int(rng.integers(2, 10)), float(rng.choice([0.1, 0.3, 0.45]))))
+        n, m = int(rng.integers(1, 10)), int(rng.integers(2, 10))
+        tests.append(_random(rng, n, m, float(rng.choice([0.1, 0.3, 0.45]))))
     for _ in range(4):
         tests.append(_random(rng, int(rng.integers(20, 40)), int(rng.integers(20, 40)), 0.3))
     tests.append(_serpentine(rng, 21, 30))

@@ -87,7 +87,8 @@ def _fmt(a) -> str:
 def generate_inputs(rng: np.random.Generator) -> list[str]:
     tests = [_fmt([5]), _fmt([1, 2]), _fmt([4, 1, 1, 4]), _fmt([1, 2, 3, 4, 5]), _fmt([10**9] * 4), _fmt([3, 3, 3])]
     for _ in range(10):
-        tests.append(_fmt(rng.integers(1, int(rng.choice([5, 100, 10**9])) + 1, size=int(rng.integers(1, 20))).tolist()))
+        hi = int(rng.choice([5, 100, 10**9])) + 1
+        tests.append(_fmt(rng.integers(1, hi, size=int(rng.integers(1, 20))).tolist()))
     for _ in range(3):
         tests.append(_fmt(rng.integers(1, 10**9 + 1, size=int(rng.integers(50, 120))).tolist()))
     tests.append(_fmt(list(range(1, 121))))

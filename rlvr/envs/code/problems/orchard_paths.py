@@ -85,7 +85,8 @@ def generate_inputs(rng: np.random.Generator) -> list[str]:
     tests = ["1 1\n.\n", "1 1\n#\n", "2 2\n..\n..\n", "2 2\n.#\n#.\n", "3 3\n...\n.#.\n...\n", "1 5\n.....\n",
              "2 3\n...\n..#\n"]
     for _ in range(11):
-        tests.append(_random(rng, int(rng.integers(1, 10)), int(rng.integers(1, 10)), float(rng.choice([0.0, 0.1, 0.3]))))
+        n, m = int(rng.integers(1, 10)), int(rng.integers(1, 10))
+        tests.append(_random(rng, n, m, float(rng.choice([0.0, 0.1, 0.3]))))
     tests.append(_random(rng, 500, 500, 0.0))
     tests.append(_random(rng, 500, 500, 0.05))
     return tests

@@ -84,7 +84,8 @@ def _fmt(d: int, w) -> str:
 
 
 def generate_inputs(rng: np.random.Generator) -> list[str]:
-    tests = [_fmt(1, [7]), _fmt(1, [1, 2, 3]), _fmt(3, [1, 2, 3]), _fmt(2, [10000] * 4), _fmt(5, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]),
+    tests = [_fmt(1, [7]), _fmt(1, [1, 2, 3]), _fmt(3, [1, 2, 3]), _fmt(2, [10000] * 4),
+             _fmt(5, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]),
              _fmt(2, [3, 2, 2, 4, 1, 4])]
     for _ in range(9):
         n = int(rng.integers(1, 20))

@@ -80,7 +80,9 @@ def generate_inputs(rng: np.random.Generator) -> list[str]:
     tests = ["A\nA\n", "A\nC\n", "AAAA\nAA\n", "ACGTACGT\nACG\n", "AC\nACGT\n", "CCCC\nC\n"]
     for _ in range(10):
         alphabet = int(rng.choice([1, 2, 4]))
-        tests.append(f"{_dna(rng, int(rng.integers(1, 30)), alphabet)}\n{_dna(rng, int(rng.integers(1, 6)), alphabet)}\n")
+        t = _dna(rng, int(rng.integers(1, 30)), alphabet)
+        p = _dna(rng, int(rng.integers(1, 6)), alphabet)
+        tests.append(f"{t}\n{p}\n")
     for _ in range(3):
         tests.append(f"{_dna(rng, int(rng.integers(300, 800)), 2)}\n{_dna(rng, int(rng.integers(2, 20)), 2)}\n")
     tests.append(f"{'A' * 100000}\n{'A' * 50000}\n")

@@ -80,7 +80,8 @@ def _case(rng: np.random.Generator, n: int, q: int, hi: int, wide: bool = False)
 
 
 def generate_inputs(rng: np.random.Generator) -> list[str]:
-    tests = ["1 1\n7\n1 1\n", "1 3\n0\n1 1\n1 1\n1 1\n", "5 3\n1000000000 1000000000 1000000000 1000000000 1000000000\n1 5\n2 4\n3 3\n"]
+    tests = ["1 1\n7\n1 1\n", "1 3\n0\n1 1\n1 1\n1 1\n",
+             "5 3\n1000000000 1000000000 1000000000 1000000000 1000000000\n1 5\n2 4\n3 3\n"]
     for _ in range(12):
         tests.append(_case(rng, int(rng.integers(1, 30)), int(rng.integers(1, 30)), int(rng.choice([5, 1000, 10**9]))))
     for _ in range(4):

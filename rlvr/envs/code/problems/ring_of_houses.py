@@ -75,7 +75,8 @@ def generate_inputs(rng: np.random.Generator) -> list[str]:
     tests = [_fmt([5]), _fmt([3, 7]), _fmt([2, 3, 2]), _fmt([1, 2, 3, 1]), _fmt([0, 0, 0]), _fmt([10**9] * 4),
              _fmt([5, 1, 1, 5])]
     for _ in range(11):
-        tests.append(_fmt(rng.integers(0, int(rng.choice([5, 100, 10**9])) + 1, size=int(rng.integers(1, 16))).tolist()))
+        hi = int(rng.choice([5, 100, 10**9])) + 1
+        tests.append(_fmt(rng.integers(0, hi, size=int(rng.integers(1, 16))).tolist()))
     tests.append(_fmt(rng.integers(0, 10**9 + 1, size=100000).tolist()))
     tests.append(_fmt([10**9] * 99999))
     return tests

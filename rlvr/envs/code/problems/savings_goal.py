@@ -78,7 +78,8 @@ def generate_inputs(rng: np.random.Generator) -> list[str]:
         tests.append(_fmt(d.tolist(), rng.integers(1, int(d.sum()) + 4, size=int(rng.integers(1, 15))).tolist()))
     for _ in range(4):
         d = rng.integers(0, 10**6 + 1, size=int(rng.integers(200, 800)))
-        tests.append(_fmt(d.tolist(), rng.integers(1, int(d.sum()) * 11 // 10 + 2, size=int(rng.integers(200, 800))).tolist()))
+        hi = int(d.sum()) * 11 // 10 + 2
+        tests.append(_fmt(d.tolist(), rng.integers(1, hi, size=int(rng.integers(200, 800))).tolist()))
     tests.append(_fmt([0] * 799 + [7], [7] * 800))
     n = 50000
     d = rng.integers(0, 10**6 + 1, size=n)

@@ -79,7 +79,8 @@ def _fmt(k: int, words) -> str:
 
 
 def generate_inputs(rng: np.random.Generator) -> list[str]:
-    tests = [_fmt(1, ["a"]), _fmt(5, ["b", "a"]), _fmt(1, ["b", "a"]), _fmt(2, ["the", "cat", "the", "hat", "cat", "the"]),
+    tests = [_fmt(1, ["a"]), _fmt(5, ["b", "a"]), _fmt(1, ["b", "a"]),
+             _fmt(2, ["the", "cat", "the", "hat", "cat", "the"]),
              _fmt(3, ["x"] * 5), _fmt(100, ["aa", "a", "ab", "a"])]
     for _ in range(10):
         tests.append(_fmt(int(rng.integers(1, 6)), _words(rng, int(rng.integers(1, 30)), 3, 2)))

@@ -90,10 +90,13 @@ def _mutate(rng: np.random.Generator, w: str, k: int, alphabet: int) -> str:
 
 
 def generate_inputs(rng: np.random.Generator) -> list[str]:
-    tests = ["a\na\n", "a\nb\n", "kitten\nsitting\n", "abc\nabc\n", "abc\nxyz\n", "a\naaaaaa\n", "intention\nexecution\n"]
+    tests = ["a\na\n", "a\nb\n", "kitten\nsitting\n", "abc\nabc\n", "abc\nxyz\n", "a\naaaaaa\n",
+             "intention\nexecution\n"]
     for _ in range(11):
         alphabet = int(rng.choice([2, 4, 26]))
-        tests.append(f"{_word(rng, int(rng.integers(1, 7)), alphabet)}\n{_word(rng, int(rng.integers(1, 7)), alphabet)}\n")
+        a = _word(rng, int(rng.integers(1, 7)), alphabet)
+        b = _word(rng, int(rng.integers(1, 7)), alphabet)
+        tests.append(f"{a}\n{b}\n")
     w = _word(rng, 1000, 4)
     tests.append(f"{w}\n{_mutate(rng, w, 300, 4)[:1000]}\n")
     tests.append(f"{_word(rng, 1000, 26)}\n{_word(rng, 1000, 26)}\n")
