@@ -126,6 +126,9 @@ class Args:
     """Supervised steps on the env's reference answers before RL (0: none). Needs tasks with 'answer'."""
     warm_start_lr: float = 2e-3
     """Constant learning rate of the warm start (a decayed one left the policy prone to collapse)."""
+    warm_start_weight_decay: float = 0.1
+    """AdamW weight decay of the warm start (0.1 made the tiny model's jump in accuracy come sooner and
+    more reliably than 0)."""
     warm_start_batch: int = 128
     """Sequences per warm-start step."""
     warm_start_target: float = 0.4

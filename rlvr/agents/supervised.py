@@ -4,8 +4,10 @@ A model trained from scratch gets no reward at all, and GRPO learns nothing
 from all-zero groups. The warm start trains on ``prompt -> answer <eos>``
 pairs built from the env itself (``reset`` renders the prompt, the task's
 reference ``answer`` is the target) until greedy validation accuracy reaches
-a target, then hands over to RL. Its learning rate is constant: a warm start
-whose lr was decayed to zero left the tiny model prone to collapse under RL.
+a target, then hands over to RL. Its learning rate warms up for 50 steps and
+then stays constant: a warm start whose lr was decayed to zero left the tiny
+model prone to collapse under RL. Weight decay 0.1 made the tiny model's
+(sudden) jump from ~10% to ~40% come sooner and more reliably.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ import numpy as np
 
 from rlvr.agents.rollout import EnvRunner
 from rlvr.core.errors import ConfigError
+
+WARMUP_STEPS = 50
 
 
 def answer_examples(runner: EnvRunner, task_indices: Sequence[int], eos_id: int) -> tuple[list[list[int]], list[list[int]]]:
@@ -38,7 +42,7 @@ def warm_start(model: Any, runner: EnvRunner, train_indices: Sequence[int], *, s
                batch_size: int, seed: int, pad_id: int, eos_id: int,
                validate: Callable[[], float] | None = None, target: float = 1.0, check_every: int = 100,
                progress: Callable[[int, float, float | None], None] | None = None,
-               time_limit: float = 0.0) -> dict[str, float]:
+               time_limit: float = 0.0, weight_decay: float = 0.1) -> dict[str, float]:
     """Cross-entropy on the answer tokens only, constant lr, until ``validate() >= target`` or ``steps``.
 
     Args:
@@ -56,7 +60,9 @@ def warm_start(model: Any, runner: EnvRunner, train_indices: Sequence[int], *, s
     start = time.perf_counter()
     prompts, targets = answer_examples(runner, train_indices, eos_id)
     device = next(model.parameters()).device
-    optimizer = torch.optim.AdamW(model.parameters(), lr=lr, betas=(0.9, 0.99), weight_decay=0.0)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=lr, betas=(0.9, 0.99), weight_decay=weight_decay)
+    # 50 steps of linear warm-up, then constant.
+    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: min(1.0, (s + 1) / (WARMUP_STEPS + 1)))
     rng = np.random.default_rng([seed, 0x5F7])  # its own stream: the warm start does not shift RL's
     model.train()
     accuracy = float("nan")
@@ -78,6 +84,7 @@ def warm_start(model: Any, runner: EnvRunner, train_indices: Sequence[int], *, s
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         optimizer.step()
+        scheduler.step()
         checked = validate is not None and step % check_every == 0
         if checked:
             accuracy = validate()

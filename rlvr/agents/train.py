@@ -358,7 +358,7 @@ def train(args: Args) -> dict[str, Any]:
                 model, runner, stream.take(0, n_examples), steps=args.warm_start_steps, lr=args.warm_start_lr,
                 batch_size=args.warm_start_batch, seed=args.seed, pad_id=pad, eos_id=tokenizer.eos_token_id,
                 validate=validate, target=args.warm_start_target, check_every=args.warm_start_check,
-                progress=progress, time_limit=args.warm_start_time_limit)
+                progress=progress, time_limit=args.warm_start_time_limit, weight_decay=args.warm_start_weight_decay)
             pbar.close()
             say(f"warm start: {int(state.warm_start['steps'])} supervised steps in "
                 f"{state.warm_start['seconds']:.0f} s, validation accuracy {state.warm_start['accuracy']:.1%}")
