@@ -430,11 +430,13 @@ def train(args: Args) -> dict[str, Any]:
             break
     pbar.close()
 
+    final_step = state.step
     if args.val_size and os.path.isdir(best_dir) and state.best_step != state.step:
         load_weights(model, best_dir)
+        final_step = state.best_step
         say(f"using the best validation checkpoint (step {state.best_step}, {state.best_val:.1%})")
     after = run_eval(stream.eval, args.eval_k)
-    logger.log(state.step, {f"eval/{k}": v for k, v in after.items()})
+    logger.log(final_step, {f"eval/{k}": v for k, v in after.items()})  # logged at the step its weights are from
     logger.close()
     final_dir = os.path.join(args.output_dir, "final")
     save_policy(model, tokenizer, final_dir)
