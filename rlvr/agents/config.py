@@ -210,8 +210,9 @@ def field_docs(cls: type = Args) -> dict[str, str]:
 
 def build_parser(parser: argparse.ArgumentParser | None = None):
     """An ``HfArgumentParser`` for :class:`Args` with every field's docstring as its help."""
-    from transformers import HfArgumentParser
+    from rlvr.core.errors import require
 
+    HfArgumentParser = require("transformers", "train", "The rlvr trainer").HfArgumentParser
     hf = HfArgumentParser(Args) if parser is None else parser
     if parser is not None:
         hf._add_dataclass_arguments(Args)  # type: ignore[attr-defined]
