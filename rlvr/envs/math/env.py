@@ -73,8 +73,11 @@ class MathEnv(RlvrEnv):
         super().__init__(source=source, **kwargs)
         if self.max_turns != 1:
             raise ConfigError(f"Math-v0 is single-turn; max_turns must be 1, got {self.max_turns}")
-        from rlvr.verifiers.math import verify_math  # loads sympy only when the env is made
+        from rlvr.verifiers.math import verify_math, warm_up  # loads sympy only when the env is made
 
+        # Start the SymPy worker now, in the background, so the first symbolic
+        # check does not spend its time bound importing SymPy.
+        warm_up(wait=False)
         self._verify = verify_math
 
     def load_source(self, source: str | None, tasks: Sequence[Task] | None) -> TaskSource:

@@ -97,7 +97,8 @@ def generate(rng: np.random.Generator, config: LogarithmsConfig) -> Problem:
         if chance(rng, 0.5):
             k = randint(rng, 1, 3)
             r = randint(rng, 2, 50)
-            q = pick(rng, [v for v in _divisors(b**k * r) if 1 < v < b**k * r and v != r])
+            # b^k * r = q * p; when its only proper divisor is r itself (b = r prime, k = 1), q = b^k.
+            q = pick(rng, [v for v in _divisors(b**k * r) if 1 < v < b**k * r and v != r] or [b**k])
             p = b**k * r // q
             text = f"{log(b, p)} + {log(b, q)} - {log(b, r)}"
             return Problem(f"Compute ${text}$.", str(k), {"kind": kind, "base": b, "args": [p, q, -r]})
