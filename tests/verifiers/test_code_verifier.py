@@ -152,9 +152,10 @@ def test_run_tests_many_in_parallel(box):
     assert [v.is_correct for v in verdicts] == [True, False, True, False]
 
 
-def test_process_backend_gives_the_same_verdicts():
-    from rlvr.verifiers.sandbox import get_sandbox
+def test_process_backend_gives_the_same_verdicts(monkeypatch):
+    from rlvr.verifiers.sandbox import get_sandbox, process
 
+    monkeypatch.setattr(process, "_warned", False)  # the warning is once per process; another test may have had it
     with pytest.warns(RuntimeWarning):
         proc = get_sandbox("process")
     assert run_tests(ADD_OK, ADD, sandbox=proc).is_correct

@@ -69,7 +69,9 @@ def test_task_index_picks_the_same_procedural_item_as_the_source():
 def test_neighbouring_seeds_give_distinct_questions():
     env = gym.make("rlvr/Math-v0", obs_mode="text")
     questions = {env.reset(seed=s)[1]["messages"][-1]["content"] for s in range(300)}
-    assert len(questions) >= 297
+    # Some families have small spaces at the default difficulty (3), so a few
+    # birthday collisions are expected; neighbouring seeds must not share streams.
+    assert len(questions) >= 291
 
 
 @pytest.mark.parametrize("kwargs, fragment", [
