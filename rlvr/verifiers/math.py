@@ -34,6 +34,7 @@ policy). ``details["extracted"]`` holds the policy's extracted answer (at most
 from __future__ import annotations
 
 import functools
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -47,7 +48,7 @@ from rlvr.verifiers.math_fast import fast_compare, fast_structure, fast_value, h
 from rlvr.verifiers.math_normalize import normalize
 
 #: Every reason an ``incorrect`` verdict can carry (plus ``match`` for ``correct``).
-REASONS = ("match", "mismatch", "no_answer", "hedged", "unparsable", "timeout", "too_large")
+REASONS = ("match", "mismatch", "no_answer", "hedged", "unparsable", "timeout", "too_large", "not_simplified")
 #: The worker's handler, as ``module:function``.
 WORKER_HANDLER = "rlvr.verifiers.math_compare:check_request"
 #: Address-space limit of each worker process, in MiB.
@@ -140,6 +141,30 @@ def verify_math(completion: str, answer: str, *, timeout: float = 2.0) -> Verdic
         return Verdict.error("internal_error", error=f"{type(exc).__name__}: {str(exc)[:200]}")
 
 
+_ASSIGNMENT = re.compile(r"^\s*[A-Za-z](?:_\{?\w+\}?)?\s*=\s*")
+_OPERATION = re.compile(r"\\|[-+*/^!()]|\d\s+\d")
+
+
+#: Number spellings that are final answers although they hold an operator:
+#: scientific notation (3 \times 10^{5}) and mixed numbers (2\frac{1}{2}).
+_NUMBER_FORMS = re.compile(r"-?\d+(?:\.\d+)?\s*(?:\\times|\\cdot)\s*10\^\{?-?\d+\}?"
+                           r"|-?\d+\s*\\frac\{\d+\}\{\d+\}|-?\\frac\{\d*\.?\d+\}\{\d*\.?\d+\}")
+
+
+def _unevaluated(norm: str) -> bool:
+    """Whether ``norm`` (not a plain number) still contains an operation or a command.
+
+    Only the value after the last ``=`` counts (``x = 1 + 2 = 3`` ends in 3),
+    and redundant outer parentheses are dropped.
+    """
+    body = _ASSIGNMENT.sub("", norm, count=1).rsplit("=", 1)[-1].strip()
+    while body.startswith("(") and body.endswith(")") and len(body) > 2:
+        body = body[1:-1].strip()
+    if fast_value(body) is not None or _NUMBER_FORMS.fullmatch(body):
+        return False
+    return bool(_OPERATION.search(body.lstrip("-+")))
+
+
 def _verify(completion: object, answer: object, deadline: float) -> Verdict:
     reference = _reference(answer)
     if not isinstance(completion, str) or reference is None:
@@ -181,6 +206,11 @@ def _verify(completion: object, answer: object, deadline: float) -> Verdict:
     result = pool.call({"gold": gold.text, "answer": norm}, timeout=left)
     if result.outcome == "ok":
         reason = str((result.value or {}).get("reason", "unparsable"))
+        if reason == "match" and gold.fast is not None and gold.fast[0] == "num" and _unevaluated(norm):
+            # Equal in value, but the reference is a number and the answer is an
+            # expression still to be computed: copying "52 - 33" or "\binom{10}{3}"
+            # from the question must not earn the reward for 19 or 120.
+            return Verdict.incorrect("not_simplified", **details)
         if reason == "match":
             return Verdict.correct(**details)
         if reason == "gold_unparsable":

@@ -365,3 +365,27 @@ def test_workers_exit_when_the_parent_dies():
     while any(alive(p) for p in pids) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(alive(p) for p in pids)
+
+
+# Copying the question's expression into the box must not earn the reward for its value.
+@pytest.mark.parametrize("completion, gold", [
+    ("\\boxed{52 - 33}", "19"),
+    ("\\boxed{\\binom{10}{3}}", "120"),
+    ("\\boxed{\\gcd(28, 16)}", "4"),
+    ("\\boxed{\\frac{1}{3} - \\frac{3}{5}}", "-\\frac{4}{15}"),
+    ("\\boxed{2^{10}}", "1024"),
+    ("\\boxed{\\log_{2} 32 + \\log_{4} 256}", "9"),
+    ("\\boxed{\\sum_{k=1}^{3} k}", "6"),
+    ("Answer: 6 \\cdot 7", "42"),
+])
+def test_unevaluated_question_expression_is_not_simplified(completion, gold):
+    verdict = verify_math(completion, gold)
+    assert verdict.status == "incorrect" and verdict.reason == "not_simplified", verdict
+
+
+@pytest.mark.parametrize("completion, gold", [
+    ("\\boxed{19}", "19"), ("x = 19", "19"), ("\\boxed{\\frac{38}{2}}", "19"), ("\\boxed{19.0}", "19"),
+    ("\\boxed{-\\frac{4}{15}}", "-\\frac{4}{15}"), ("\\boxed{1,024}", "1024"), ("\\boxed{19\\text{ cm}}", "19"),
+])
+def test_number_literals_still_match_a_number(completion, gold):
+    assert verify_math(completion, gold).is_correct
