@@ -8,6 +8,7 @@ import pytest
 from rlvr.core.env import RlvrEnv, Turn
 from rlvr.core.tasks import ListSource
 from rlvr.core.verdict import Verdict
+from rlvr.verifiers.sandbox.testing import TEST_BACKENDS, backend_or_skip, leftovers, new_token
 
 ECHO_TASKS = [{"id": f"t{i}", "prompt": f"Say the word w{i}.", "word": f"w{i}"} for i in range(50)]
 
@@ -39,3 +40,30 @@ if "test/Echo-v0" not in gym.registry:
 @pytest.fixture
 def echo_env_cls():
     return EchoEnv
+
+
+# --- sandboxes -------------------------------------------------------------
+# Every backend that exists here. A truly absent one (no bubblewrap, no Docker
+# engine or image) is skipped with the reason, except when $CI is set: then it
+# is a failure. The ``process`` backend does NOT isolate: a program run through
+# it acts on the real host as the test runner (root in CI). Never give it a
+# program that touches paths outside its own workdir; use ``isolating``.
+
+
+@pytest.fixture(params=TEST_BACKENDS)
+def sandbox(request):
+    return backend_or_skip(request.param)
+
+
+@pytest.fixture(params=[k for k in TEST_BACKENDS if k != "process"])
+def isolating(request):
+    return backend_or_skip(request.param)
+
+
+@pytest.fixture
+def token():
+    """A unique marker put into every run's env; afterwards no process may still carry it."""
+    value = new_token()
+    yield value
+    left = leftovers(value)
+    assert not left, f"the run left something behind: {left}"

@@ -52,14 +52,9 @@ TASKS = [STDIO, CALL, SCRIPT]
 def sandbox(tmp_path_factory):
     from rlvr.core.verdict import Verdict  # noqa: F401
     from rlvr.verifiers.code import run_tests
-    from rlvr.verifiers.sandbox import SandboxUnavailable, get_sandbox
+    from rlvr.verifiers.sandbox.testing import backend_or_skip
 
-    try:
-        box = get_sandbox("bwrap")
-    except SandboxUnavailable as exc:
-        if os.environ.get("CI"):
-            pytest.fail(f"the adversarial suite must run on bwrap in CI: {exc}")
-        pytest.skip(f"bubblewrap cannot run here: {exc}")
+    box = backend_or_skip("bwrap")
     # Probe: the sandbox must hide a host file and the host's processes before anything destructive runs.
     marker = tmp_path_factory.mktemp("probe") / "host-marker"
     marker.write_text("x")

@@ -24,23 +24,16 @@ import pytest
 
 from rlvr.verifiers.sandbox import Limits
 from rlvr.verifiers.sandbox.bwrap import site_dirs
-from rlvr.verifiers.sandbox.testing import TEST_BACKENDS, backend_or_skip, leftovers, new_token
+from rlvr.verifiers.sandbox.testing import backend_or_skip
 
 PROJECT = Path(__file__).resolve().parents[2]
 L = Limits(wall_s=20, cpu_s=10)
 
 
-@pytest.fixture(params=[k for k in TEST_BACKENDS if k != "process"])
-def sandbox(request):
-    return backend_or_skip(request.param)
-
-
 @pytest.fixture
-def token():
-    value = new_token()
-    yield value
-    left = leftovers(value)
-    assert not left, f"the run left something behind: {left}"
+def sandbox(isolating):
+    """Only isolating backends here (the shared ``isolating`` fixture)."""
+    return isolating
 
 
 def run(sandbox, code: str, token: str, **kwargs):

@@ -39,8 +39,7 @@ import pytest
 
 from rlvr.verifiers.sandbox import Limits
 from rlvr.verifiers.sandbox.testing import (
-    FORK_BOMB, FORK_BOMB_CEILING, TEST_BACKENDS, backend_or_skip, daemon_containment_gap,
-    fork_containment_gap, leftovers, new_token)
+    FORK_BOMB, FORK_BOMB_CEILING, daemon_containment_gap, fork_containment_gap)
 
 #: Programs that end by themselves: the clock is a generous ceiling (a loaded CI box, docker's exec set-up).
 QUICK = Limits(wall_s=10, cpu_s=2, max_procs=24, memory_mb=256)
@@ -49,24 +48,6 @@ HANG = Limits(wall_s=1.5, cpu_s=1, max_procs=24, memory_mb=256)
 #: Slack for start-up and kill on a loaded machine; attacks sleep 30 s or more, so a
 #: clock that did not hold still shows.
 SLACK_S = {"docker": 20.0}
-
-
-@pytest.fixture(params=TEST_BACKENDS)
-def sandbox(request):
-    return backend_or_skip(request.param)
-
-
-@pytest.fixture(params=[k for k in TEST_BACKENDS if k != "process"])
-def isolating(request):
-    return backend_or_skip(request.param)
-
-
-@pytest.fixture
-def token():
-    value = new_token()
-    yield value
-    left = leftovers(value)
-    assert not left, f"the run left something behind: {left}"
 
 
 def attack(sandbox, code: str, token: str, limits: Limits = QUICK, files: dict | None = None):
