@@ -7,8 +7,9 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check
-# Debian packages the tests need (the sandbox issues add docker.io, chromium, ...).
-TEST_APT_PACKAGES := bubblewrap docker.io debootstrap util-linux
+# Debian packages the tests need: sandboxes (bubblewrap, docker.io, debootstrap),
+# the browser of ComputerUse-v0 (chromium; chromium-driver for the miniwob peer benchmark).
+TEST_APT_PACKAGES := bubblewrap docker.io debootstrap util-linux chromium chromium-driver
 # The demo: warm-start the tiny model on arithmetic, then GRPO; prints held-out accuracy before/after RL.
 RUN_CMD := $(PY) -m rlvr.agents.train --preset tiny
 
