@@ -1,0 +1,1 @@
+"""rlvr/ComputerUse-v0: desktop and web tasks in a real Chromium."""

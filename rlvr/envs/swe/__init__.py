@@ -1,0 +1,1 @@
+"""rlvr/SWE-v0: multi-file repository repair with hidden tests."""
