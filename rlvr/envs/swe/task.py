@@ -1,0 +1,127 @@
+"""The SWE-v0 task schema: one buggy repository snapshot and how it is graded.
+
+A :class:`SweTask` is everything the env and the grader need, and it splits
+cleanly into what the policy may see and what it may not:
+
+- visible: ``problem_statement`` and ``files`` (the buggy package source and
+  the visible tests, as ``{relative path: text}``);
+- hidden: ``hidden_files`` (hidden test files, written only into the grading
+  sandbox), ``gold_patch`` (unified diff buggy -> clean over source files) and
+  the test ids in ``fail_to_pass`` / ``pass_to_pass``.
+
+Tasks round-trip through plain dicts (``to_dict`` / ``from_dict``) so they can
+be shipped as JSON lines and passed to ``gym.make("rlvr/SWE-v0", tasks=[...])``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from rlvr.core.errors import ConfigError
+from rlvr.core.tasks import require_keys
+
+TaskKind = Literal["mutation", "implement", "swebench"]
+KINDS: tuple[str, ...] = ("mutation", "implement", "swebench")
+
+#: The documented dict schema, quoted in validation errors.
+SCHEMA_HINT = ("{'id': str, 'repo': str, 'problem_statement': str, 'files': {path: text}, "
+               "'hidden_files': {path: text}, 'gold_patch': str, 'fail_to_pass': [test id], "
+               "'pass_to_pass': [test id], 'kind': 'mutation'|'implement'|'swebench', "
+               "'image'?: str|None, 'meta'?: dict}")
+REQUIRED_KEYS: tuple[str, ...] = ("id", "repo", "problem_statement", "files", "hidden_files", "gold_patch",
+                                  "fail_to_pass", "pass_to_pass", "kind")
+
+
+@dataclass(frozen=True)
+class SweTask:
+    """One SWE-v0 task.
+
+    Attributes:
+        id: Unique, stable identifier (``"<repo>-<kind>-<hash>"`` for generated tasks).
+        repo: Name of the repository the task comes from.
+        problem_statement: The issue text shown to the policy.
+        files: The buggy workspace tree the policy gets: package source and
+            visible tests, ``{relative posix path: text}``.
+        hidden_files: Hidden test files, only ever added in the grading sandbox.
+        gold_patch: Unified diff from the buggy tree to the clean tree (source files only).
+        fail_to_pass: Pytest node ids that fail on the buggy tree and pass on the clean one.
+        pass_to_pass: Pytest node ids that pass on both.
+        kind: ``"mutation"``, ``"implement"`` or ``"swebench"``.
+        image: Docker image to run in (SWE-bench instances); ``None`` = the default sandbox.
+        meta: Free-form provenance (mutations applied, seed); never shown to the policy.
+    """
+
+    id: str
+    repo: str
+    problem_statement: str
+    files: dict[str, str]
+    hidden_files: dict[str, str]
+    gold_patch: str
+    fail_to_pass: tuple[str, ...]
+    pass_to_pass: tuple[str, ...]
+    kind: str
+    image: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ConfigError(f"SweTask.kind must be one of {KINDS}, got {self.kind!r}")
+        if not self.fail_to_pass:
+            raise ConfigError(f"SweTask {self.id!r} has no fail_to_pass test; a task needs at least one "
+                              "test that the fix turns from failing to passing")
+        for name in ("files", "hidden_files"):
+            tree = getattr(self, name)
+            for path in tree:
+                if path.startswith("/") or ".." in path.split("/"):
+                    raise ConfigError(f"SweTask {self.id!r}: {name} path {path!r} must be relative "
+                                      "and stay inside the workspace (no leading '/' or '..')")
+        overlap = set(self.files) & set(self.hidden_files)
+        if overlap:
+            raise ConfigError(f"SweTask {self.id!r}: hidden_files must not also be visible files, "
+                              f"got {sorted(overlap)[:3]}")
+
+    @property
+    def all_test_ids(self) -> tuple[str, ...]:
+        """FAIL_TO_PASS then PASS_TO_PASS: every test the grade depends on."""
+        return self.fail_to_pass + self.pass_to_pass
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-serialisable dict in the documented schema (lists for the id tuples)."""
+        return {
+            "id": self.id, "repo": self.repo, "problem_statement": self.problem_statement,
+            "files": dict(self.files), "hidden_files": dict(self.hidden_files),
+            "gold_patch": self.gold_patch, "fail_to_pass": list(self.fail_to_pass),
+            "pass_to_pass": list(self.pass_to_pass), "kind": self.kind, "image": self.image,
+            "meta": dict(self.meta),
+        }
+
+    @classmethod
+    def from_dict(cls, d: Any, index: int = 0) -> "SweTask":
+        """Validate a task dict (see :data:`SCHEMA_HINT`) and build the task.
+
+        Raises:
+            ConfigError: a key is missing or has the wrong type; the message
+                names the task index, the key and the schema.
+        """
+        if isinstance(d, SweTask):
+            return d
+        require_keys(d, index, REQUIRED_KEYS, {
+            "id": str, "repo": str, "problem_statement": str, "files": dict, "hidden_files": dict,
+            "gold_patch": str, "fail_to_pass": (list, tuple), "pass_to_pass": (list, tuple), "kind": str,
+            "image": (str, type(None)), "meta": dict,
+        }, schema_hint=SCHEMA_HINT)
+        for key in ("files", "hidden_files"):
+            for path, text in d[key].items():
+                if not isinstance(path, str) or not isinstance(text, str):
+                    raise ConfigError(f"tasks[{index}][{key!r}] must map str paths to str texts, got "
+                                      f"{type(path).__name__} -> {type(text).__name__} at {path!r}")
+        for key in ("fail_to_pass", "pass_to_pass"):
+            if not all(isinstance(t, str) for t in d[key]):
+                raise ConfigError(f"tasks[{index}][{key!r}] must be a list of pytest node id strings")
+        return cls(
+            id=d["id"], repo=d["repo"], problem_statement=d["problem_statement"],
+            files=dict(d["files"]), hidden_files=dict(d["hidden_files"]), gold_patch=d["gold_patch"],
+            fail_to_pass=tuple(d["fail_to_pass"]), pass_to_pass=tuple(d["pass_to_pass"]),
+            kind=d["kind"], image=d.get("image"), meta=dict(d.get("meta") or {}),
+        )
