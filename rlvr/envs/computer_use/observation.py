@@ -37,6 +37,7 @@ class Node:
         checked: Checkbox/radio/switch state, if any.
         disabled: Whether the element refuses input.
         focused: Whether the element has keyboard focus.
+        selected: ``aria-selected`` (tabs, list options) or a ``<select>``'s chosen option.
     """
 
     id: int | None
@@ -47,6 +48,7 @@ class Node:
     checked: bool | None = None
     disabled: bool = False
     focused: bool = False
+    selected: bool | None = None
 
     def render(self) -> str:
         """One line: ``[12] button 'Send'`` (ids only on interactive nodes)."""
@@ -60,6 +62,8 @@ class Node:
             parts.append("checked" if self.checked else "unchecked")
         if self.disabled:
             parts.append("disabled")
+        if self.selected:
+            parts.append("selected")
         if self.focused:
             parts.append("focused")
         return "  " * self.depth + " ".join(parts)

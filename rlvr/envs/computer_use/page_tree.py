@@ -1,0 +1,97 @@
+"""Read a page into :class:`~rlvr.envs.computer_use.observation.Node` objects.
+
+The whole walk is one ``page.evaluate`` of ``page_tree.js`` (one round trip
+per observation). Its semantics, which the policy, the oracles and the
+actions rely on:
+
+* **Interactive elements** get an integer id: ``<button>``, ``<a href>``,
+  ``<input>`` (not ``type=hidden``), ``<select>``, ``<textarea>``,
+  ``<summary>``, elements whose ``role`` is an interactive ARIA role (button,
+  link, checkbox, tab, option, menuitem, cell, listitem, ...), elements with
+  ``onclick``, a ``tabindex`` other than -1, ``contenteditable`` (the
+  outermost one), ``data-rlvr-action``, a click/mouse listener added through
+  ``addEventListener`` (seen by :data:`LISTENER_HOOK_JS`, an init script), or
+  a ``cursor: pointer`` that does not merely inherit a clickable parent's.
+* **Ids are stable.** The first time the walk sees an element it takes the
+  next value of a page-wide counter and stores it in the element's
+  ``data-rlvr-id`` attribute (and in a ``WeakMap``, so a page that clones the
+  element or rewrites the attribute does not create duplicates). An id
+  never changes while its element lives and is never reused on that page.
+  Actions find their target with ``[data-rlvr-id="N"]``.
+* **Text runs** (DOM text nodes) become ``text`` nodes without an id,
+  whitespace collapsed, trimmed, at most 120 characters. Text that is an
+  interactive element's name (a button's label) or a ``<label>`` naming a
+  control is not repeated. ``<h1>``-``<h6>`` become ``heading`` nodes.
+* **Hidden elements are skipped** with their subtree: ``display: none``,
+  ``aria-hidden="true"``, ``visibility: hidden`` leaves, zero-size boxes
+  that clip (or have no children), ``<script>``/``<style>``/``<template>``.
+  Elements scrolled out of view are kept (actions scroll them into view).
+* **name** is the first non-empty of ``aria-label``, ``aria-labelledby``, the
+  associated ``<label>``, ``placeholder``, ``alt``, ``title``; otherwise the
+  element's visible text (buttons, links, clickable text; not fields).
+* **value** is the current value of inputs (passwords as bullets), textareas,
+  contenteditable, ``aria-valuenow``; a ``<select>``'s chosen option text,
+  followed by its options as id-less ``option`` nodes (the ``selected`` flag
+  marks the chosen one). **checked** is set for checkboxes and radios (and
+  ``aria-checked``/``aria-pressed``), **selected** from ``aria-selected``.
+* **role** comes from the ``role`` attribute, else the tag/type: ``link``,
+  ``button``, ``textbox``, ``checkbox``, ``radio``, ``slider``,
+  ``spinbutton``, ``searchbox``, ``combobox``/``listbox`` (select),
+  ``listitem``, ``cell``, ``columnheader``; any other clickable element is
+  ``clickable``.
+* **depth** counts the shown interactive/heading ancestors (for indentation).
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from typing import Any
+
+from rlvr.envs.computer_use.observation import Node
+
+#: Runs before any page script (``context.add_init_script``): remembers which
+#: elements receive click-like listeners, since those leave no trace in the DOM.
+LISTENER_HOOK_JS = """
+(() => {
+  if (window.__rlvrClicky) return;
+  const clicky = new WeakSet();
+  Object.defineProperty(window, '__rlvrClicky', {value: clicky, enumerable: false});
+  const kinds = new Set(['click', 'mousedown', 'mouseup', 'dblclick', 'pointerdown', 'pointerup']);
+  const original = EventTarget.prototype.addEventListener;
+  EventTarget.prototype.addEventListener = function (type, listener, options) {
+    if (kinds.has(type) && this instanceof Element && this !== document.body &&
+        this !== document.documentElement) clicky.add(this);
+    return original.call(this, type, listener, options);
+  };
+})();
+"""
+
+
+@functools.lru_cache(maxsize=1)
+def walk_script() -> str:
+    """The source of ``page_tree.js`` (read once)."""
+    return resources.files("rlvr.envs.computer_use").joinpath("page_tree.js").read_text(encoding="utf-8")
+
+
+def nodes_from_raw(raw: list[list[Any]]) -> tuple[Node, ...]:
+    """Turn the walk's compact rows into :class:`Node` objects."""
+    out = []
+    for node_id, role, name, value, depth, checked, disabled, focused, selected in raw:
+        out.append(Node(id=None if node_id is None else int(node_id), role=str(role), name=str(name or ""),
+                        value=None if value is None else str(value), depth=int(depth),
+                        checked=None if checked is None else bool(checked), disabled=bool(disabled),
+                        focused=bool(focused), selected=None if selected is None else bool(selected)))
+    return tuple(out)
+
+
+def read_tree(page: Any) -> tuple[tuple[Node, ...], dict[str, int]]:
+    """Walk ``page`` (a Playwright ``Page``) in one ``evaluate`` call.
+
+    Returns:
+        The nodes in document order and the page's scroll state
+        ``{"x", "y", "width", "height"}``.
+    """
+    result = page.evaluate(walk_script())
+    x, y, w, h = result["scroll"]
+    return nodes_from_raw(result["nodes"]), {"x": int(x), "y": int(y), "width": int(w), "height": int(h)}
