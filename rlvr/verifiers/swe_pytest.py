@@ -3,10 +3,11 @@
 The code under test runs in the same process as pytest, so nothing pytest
 prints or writes can be taken at its word. :func:`run_pytest` therefore:
 
-* starts a trusted runner (``python3 -P -c RUNNER``; ``-P`` keeps the
-  workdir off ``sys.path`` until pytest and every ``_pytest`` module are
-  imported, so a ``pytest.py`` or ``_pytest/`` in the tree cannot replace the
-  test runner) that reads a fresh random nonce and the test ids from stdin;
+* starts a trusted runner (``python3 -c RUNNER``, which first drops the
+  workdir from ``sys.path`` and puts it back only after pytest and every
+  ``_pytest`` module are imported, so a ``pytest.py`` or ``_pytest/`` in the
+  tree cannot replace the test runner) that reads a fresh random nonce and
+  the test ids from stdin;
 * neutralises configuration from the tree: ``-c /dev/null`` (no
   pytest.ini/tox.ini/setup.cfg/pyproject.toml), ``-p no:cacheprovider``,
   ``PYTEST_DISABLE_PLUGIN_AUTOLOAD``, ``--rootdir`` = the workdir, no
@@ -52,9 +53,11 @@ Outcome = str  # "passed" | "failed" | "error" | "skipped"
 _RANK = {"passed": 0, "skipped": 1, "failed": 2, "error": 3}
 OUTPUT_TAIL_CHARS = 8000
 
-# The trusted runner, executed inside the sandbox as `python3 -E -s -B -P -c RUNNER`.
+# The trusted runner, executed inside the sandbox as `python3 -E -s -B -c RUNNER` (Python >= 3.6).
 RUNNER = r'''
-import os, sys, json
+import os, sys
+sys.path[:] = [p for p in sys.path if p not in ("", ".", os.getcwd())]
+import json
 _write, _exit, _dup = os.write, os._exit, os.dup
 _out = _dup(1)
 _cfg = json.loads(sys.stdin.buffer.read().decode("utf-8"))
@@ -333,20 +336,37 @@ def run_pytest(files: dict[str, str | bytes], test_ids: Sequence[str] | None = N
     if test_ids is not None and (isinstance(test_ids, str) or not all(isinstance(i, str) for i in test_ids)):
         raise ConfigError(f"test_ids must be a list of pytest node ids or None, got {test_ids!r}")
     box = pytest_sandbox(sandbox)
-    paths = sorted(files)
+    call = runner_call(files, test_ids, timeout_s=timeout_s, memory_mb=memory_mb)
+    start = time.monotonic()
+    result = box.run(call.argv, files=files, stdin=call.stdin, limits=call.limits, env=call.env)
+    return interpret(result, call.nonce, test_ids, wall_s=time.monotonic() - start)
+
+
+@dataclass(frozen=True)
+class RunnerCall:
+    """How to start :data:`RUNNER` in a sandbox or session: argv, stdin, env, limits, nonce."""
+
+    argv: list[str]
+    stdin: str
+    env: dict[str, str]
+    limits: Limits
+    nonce: str
+
+
+def runner_call(paths: Sequence[str], test_ids: Sequence[str] | None, *, timeout_s: float = 60.0,
+                memory_mb: int = 1024, import_mode: str | None = None, python: str = "python3") -> RunnerCall:
+    """A fresh runner invocation for a tree holding ``paths`` (relative to the sandbox workdir)."""
+    paths = sorted(paths)
     test_paths = sorted({p for p in paths if p.endswith(".py") and
                          (p.rsplit("/", 1)[-1].startswith("test_") or p.endswith("_test.py"))})
     conftests = [p for p in paths if p.rsplit("/", 1)[-1] == "conftest.py"]
     nonce = "RLVR" + secrets.token_hex(16)
     cfg = {"nonce": nonce, "ids": list(test_ids or []), "paths": test_paths or ["."],
-           "conftests": conftests, "import_mode": _import_mode(paths)}
+           "conftests": conftests, "import_mode": import_mode or _import_mode(paths)}
     limits = Limits(wall_s=timeout_s, cpu_s=timeout_s, memory_mb=memory_mb, max_procs=64,
                     file_size_mb=64, open_files=256, output_bytes=8 << 20, disk_mb=512)
     env = {"PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1", "PY_COLORS": "0", "COLUMNS": "120"}
-    start = time.monotonic()
-    result = box.run(["python3", "-P", "-c", RUNNER], files=files, stdin=json.dumps(cfg),
-                     limits=limits, env=env)
-    return interpret(result, nonce, test_ids, wall_s=time.monotonic() - start)
+    return RunnerCall([python, "-c", RUNNER], json.dumps(cfg), env, limits, nonce)
 
 
 def interpret(result: Any, nonce: str, test_ids: Sequence[str] | None, wall_s: float) -> PytestRun:
