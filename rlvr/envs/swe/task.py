@@ -15,6 +15,8 @@ be shipped as JSON lines and passed to ``gym.make("rlvr/SWE-v0", tasks=[...])``.
 
 from __future__ import annotations
 
+import difflib
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -125,3 +127,99 @@ class SweTask:
             fail_to_pass=tuple(d["fail_to_pass"]), pass_to_pass=tuple(d["pass_to_pass"]),
             kind=d["kind"], image=d.get("image"), meta=dict(d.get("meta") or {}),
         )
+
+
+# ---------------------------------------------------------------------------
+# Unified diffs between two trees (the gold patch), and applying them back.
+
+_HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
+NO_NEWLINE = "\\ No newline at end of file"
+
+
+def make_patch(old: dict[str, str], new: dict[str, str], context: int = 3) -> str:
+    """A unified diff (``--- a/path`` / ``+++ b/path``) taking tree ``old`` to tree ``new``.
+
+    Only paths present in both trees with different text are diffed; the
+    output applies with ``patch -p1``, ``git apply`` and :func:`apply_patch`.
+    """
+    chunks: list[str] = []
+    for path in sorted(set(old) & set(new)):
+        if old[path] == new[path]:
+            continue
+        lines = difflib.unified_diff(old[path].splitlines(True), new[path].splitlines(True),
+                                     f"a/{path}", f"b/{path}", n=context)
+        for line in lines:
+            if line.endswith("\n"):
+                chunks.append(line)
+            else:  # the last line of a file without a final newline
+                chunks.append(line + "\n" + NO_NEWLINE + "\n")
+    return "".join(chunks)
+
+
+def apply_patch(files: dict[str, str], patch: str, reverse: bool = False) -> dict[str, str]:
+    """Apply a unified diff made by :func:`make_patch` to a tree (exact context match).
+
+    Args:
+        files: The tree to patch (not modified).
+        patch: The diff text.
+        reverse: Apply it backwards (``new`` tree -> ``old`` tree).
+
+    Returns:
+        A new tree with the patched files replaced.
+
+    Raises:
+        ValueError: A patched file is missing or a hunk's context does not match.
+    """
+    out = dict(files)
+    lines = patch.splitlines(True)
+    i = 0
+    while i < len(lines):
+        if not lines[i].startswith("--- "):
+            i += 1
+            continue
+        path = lines[i + 1][4:].rstrip("\n").split("\t")[0]
+        path = path[2:] if path.startswith("b/") else path
+        if path not in out:
+            raise ValueError(f"the patch changes {path!r}, which is not in the tree")
+        text = out[path].splitlines(True)
+        i += 2
+        result: list[str] = []
+        pos = 0
+        while i < len(lines) and lines[i].startswith("@@"):
+            m = _HUNK.match(lines[i])
+            if m is None:
+                raise ValueError(f"malformed hunk header {lines[i]!r}")
+            old_count, new_count = int(m.group(2) or 1), int(m.group(4) or 1)
+            start = int(m.group(3) if reverse else m.group(1))
+            count = new_count if reverse else old_count
+            i += 1
+            before: list[str] = []
+            after: list[str] = []
+            seen_old = seen_new = 0
+            while i < len(lines) and (seen_old < old_count or seen_new < new_count or lines[i][:1] == "\\"):
+                tag, body = lines[i][:1], lines[i][1:]
+                i += 1
+                if tag == "\\":  # the previous line had no final newline
+                    for seq in (before, after):
+                        if seq and seq[-1] is last:
+                            seq[-1] = last[:-1] if last.endswith("\n") else last
+                    continue
+                if tag not in (" ", "-", "+"):
+                    raise ValueError(f"malformed hunk line {lines[i - 1]!r} in the patch of {path!r}")
+                seen_old += tag in (" ", "-")
+                seen_new += tag in (" ", "+")
+                last = body
+                if reverse:
+                    tag = {"-": "+", "+": "-"}.get(tag, tag)
+                if tag in (" ", "-"):
+                    before.append(body)
+                if tag in (" ", "+"):
+                    after.append(body)
+            first = start - 1 if count else start
+            if text[first:first + len(before)] != before:
+                raise ValueError(f"hunk at line {start} of {path!r} does not match the file; the patch was "
+                                 "made against a different version")
+            result += text[pos:first] + after
+            pos = first + len(before)
+        out[path] = "".join(result + text[pos:])
+    return out
