@@ -27,7 +27,7 @@ from rlvr.core.verdict import Verdict
 from rlvr.verifiers.swe_pytest import (
     PYTEST_PACKAGES, PytestRun, mangle_nodeid, parse_junit, pytest_sandbox, run_pytest)
 
-__all__ = ["grade", "grade_tree", "policy_changes", "ignored_reason", "run_pytest", "PytestRun",
+__all__ = ["grade", "grade_tree", "judge", "policy_changes", "source_candidates", "ignored_reason", "run_pytest", "PytestRun",
            "PYTEST_PACKAGES", "mangle_nodeid", "parse_junit", "pytest_sandbox", "MAX_CHANGED_BYTES"]
 
 #: File names the policy may write but that never reach the grading tree.
@@ -56,6 +56,13 @@ def ignored_reason(path: str) -> str | None:
     if name.endswith(".py") and (name.startswith("test_") or name.endswith("_test.py")):
         return "test module"
     return None
+
+
+def source_candidates(pristine: Mapping[str, Any], listing: Sequence[str]) -> list[str]:
+    """The paths of a workspace listing that :func:`policy_changes` could apply (read only these)."""
+    top_dirs = {p.split("/", 1)[0] for p in pristine if "/" in p}
+    return [p for p in listing if ignored_reason(p) is None
+            and (p in pristine or p.split("/", 1)[0] in top_dirs)]
 
 
 def policy_changes(pristine: Mapping[str, str | bytes], workspace: Mapping[str, str | bytes]
