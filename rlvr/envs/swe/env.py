@@ -202,10 +202,10 @@ class SweEnv(RlvrEnv):
         if source == "bundled":
             return JsonlSource(BUNDLED_PATH, self.repos)
         if source == "swebench":
-            from rlvr.envs.swe.swebench import load_swebench
-
             if not self.dataset:
                 raise ConfigError("source='swebench' needs dataset=<local JSON/JSONL file or hub name>")
+            from rlvr.envs.swe.swebench import load_swebench
+
             return ListSource(load_swebench(self.dataset, split=self.split, limit=self.limit,
                                             image=self.image))
         raise ConfigError(f"source must be one of {SOURCES}, got {source!r}")
