@@ -192,6 +192,9 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--packages", default="python3,python3-pytest", help="comma-separated (default: %(default)s)")
     build.add_argument("--force", action="store_true", help="rebuild even if the image exists")
     build.set_defaults(func=cmd_sandbox_build_image)
+    swe = sub.add_parser("swe", help="SWE-v0 maintenance").add_subparsers(dest="swe_command", required=True)
+    swe.add_parser("build-tasks", add_help=False,
+                   help="generate SWE-v0 tasks from the bundled repos (see rlvr swe build-tasks --help)")
     return parser
 
 
@@ -201,6 +204,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "train":  # the trainer owns its (long) argument list
         return cmd_train(argv[1:])
+    if argv[:2] == ["swe", "build-tasks"]:  # the generator owns its argument list
+        from rlvr.envs.swe.taskgen import main as build_tasks
+
+        return build_tasks(argv[2:])
     args = build_parser().parse_args(argv)
     return args.func(args)
 
