@@ -30,9 +30,12 @@ KINDS: tuple[str, ...] = ("mutation", "implement", "swebench")
 SCHEMA_HINT = ("{'id': str, 'repo': str, 'problem_statement': str, 'files': {path: text}, "
                "'hidden_files': {path: text}, 'gold_patch': str, 'fail_to_pass': [test id], "
                "'pass_to_pass': [test id], 'kind': 'mutation'|'implement'|'swebench', "
-               "'image'?: str|None, 'meta'?: dict}")
+               "'image'?: str|None, 'meta'?: dict}; for a bundled repository 'files' and 'hidden_files' "
+               "may be replaced by 'bundled_repo_hash'")
 REQUIRED_KEYS: tuple[str, ...] = ("id", "repo", "problem_statement", "files", "hidden_files", "gold_patch",
                                   "fail_to_pass", "pass_to_pass", "kind")
+#: Key of a compact record: the task's trees are rebuilt from the bundled repository of this content hash.
+BUNDLED_KEY = "bundled_repo_hash"
 
 
 @dataclass(frozen=True)
@@ -98,9 +101,24 @@ class SweTask:
             "meta": dict(self.meta),
         }
 
+    def to_record(self, repo_hash: str) -> dict[str, Any]:
+        """A compact dict for a task on a bundled repository: no trees, only the gold patch.
+
+        :meth:`from_dict` rebuilds ``files`` and ``hidden_files`` from the
+        bundled repository (whose :attr:`~rlvr.envs.swe.repos.BundledRepo.content_hash`
+        must still be ``repo_hash``) by applying the gold patch backwards.
+        """
+        record = self.to_dict()
+        del record["files"], record["hidden_files"]
+        record[BUNDLED_KEY] = repo_hash
+        return record
+
     @classmethod
     def from_dict(cls, d: Any, index: int = 0) -> "SweTask":
         """Validate a task dict (see :data:`SCHEMA_HINT`) and build the task.
+
+        A compact record (:meth:`to_record`: no ``files``/``hidden_files`` but
+        ``bundled_repo_hash``) is expanded from the bundled repository first.
 
         Raises:
             ConfigError: a key is missing or has the wrong type; the message
@@ -108,6 +126,8 @@ class SweTask:
         """
         if isinstance(d, SweTask):
             return d
+        if isinstance(d, dict) and BUNDLED_KEY in d and "files" not in d:
+            d = expand_record(d, index)
         require_keys(d, index, REQUIRED_KEYS, {
             "id": str, "repo": str, "problem_statement": str, "files": dict, "hidden_files": dict,
             "gold_patch": str, "fail_to_pass": (list, tuple), "pass_to_pass": (list, tuple), "kind": str,
@@ -127,6 +147,32 @@ class SweTask:
             fail_to_pass=tuple(d["fail_to_pass"]), pass_to_pass=tuple(d["pass_to_pass"]),
             kind=d["kind"], image=d.get("image"), meta=dict(d.get("meta") or {}),
         )
+
+
+def expand_record(record: dict[str, Any], index: int = 0) -> dict[str, Any]:
+    """A full task dict from a compact record (see :meth:`SweTask.to_record`).
+
+    Raises:
+        ConfigError: The repository is not bundled, changed since the task was
+            generated, or the gold patch no longer applies.
+    """
+    from rlvr.envs.swe.repos import load_repo
+
+    require_keys(record, index, ("id", "repo", "gold_patch", BUNDLED_KEY), {"repo": str, "gold_patch": str},
+                 schema_hint=SCHEMA_HINT)
+    repo = load_repo(record["repo"])
+    if repo.content_hash != record[BUNDLED_KEY]:
+        raise ConfigError(f"task {record['id']!r} was generated from another version of the bundled repository "
+                          f"{record['repo']!r} (hash {record[BUNDLED_KEY]}, now {repo.content_hash}). Fix: "
+                          "regenerate with `python -m rlvr.envs.swe.taskgen --out <file>`")
+    try:
+        buggy = apply_patch(repo.source, record["gold_patch"], reverse=True)
+    except ValueError as exc:
+        raise ConfigError(f"task {record['id']!r}: the gold patch does not apply to {record['repo']!r}: {exc}") from None
+    full = {k: v for k, v in record.items() if k != BUNDLED_KEY}
+    full["files"] = {**buggy, **repo.visible_tests}
+    full["hidden_files"] = repo.hidden_files
+    return full
 
 
 # ---------------------------------------------------------------------------
