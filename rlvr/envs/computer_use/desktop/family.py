@@ -39,12 +39,17 @@ class DesktopTask:
             states (names, folders, words). Oracles may read these.
         hidden: What the family computed for judging (target ids, expected
             values). Only :meth:`Family.success` reads it.
+        memory: The oracle's notes of what it read in earlier observations
+            (a date seen in the calendar before switching to Mail), as a
+            policy keeps them in its context. Starts empty for every episode;
+            not part of the task's identity.
     """
 
     instruction: str
     initial_state: dict[str, Any]
     params: dict[str, Any] = field(default_factory=dict)
     hidden: dict[str, Any] = field(default_factory=dict)
+    memory: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 class Family:
@@ -68,7 +73,11 @@ class Family:
         raise NotImplementedError
 
     def oracle(self, task: DesktopTask, obs: Observation) -> ToolCall | None:
-        """The next tool call that solves the task, from ``obs`` and ``task.params`` only."""
+        """The next tool call that solves the task, from ``obs`` and ``task.params`` only.
+
+        Cross-app oracles may note what they read in ``task.memory`` and use it
+        in later steps; nothing else of the task is open to them.
+        """
         raise NotImplementedError
 
 

@@ -227,3 +227,32 @@ def send_draft(obs: Observation, to: str, subject: str | None, body: str | None)
             or (set_field(obs, "textbox", "Subject", subject) if subject is not None else None)
             or (set_field(obs, "textbox", "Message body", body) if body is not None else None)
             or press_button(obs, "Send"))
+
+
+def set_document(obs: Observation, text: str) -> ToolCall | None:
+    """Type ``text`` into the editor unless the buffer's lines already equal it."""
+    if editor_lines(obs) == text.split("\n"):
+        return None
+    return type_into(need(obs.find("textbox", "Document text"), "the 'Document text' box"), text)
+
+
+def sent_notice(obs: Observation) -> bool:
+    """Whether Mail shows the notice of a message just sent."""
+    return obs.find("text", contains="Message sent to ") is not None
+
+
+def open_mail_row(obs: Observation, folder: str, match) -> ToolCall | None:
+    """Open Mail's ``folder`` and click the first row for which ``match(row)`` holds.
+
+    Returns ``None`` when the message open in the reading pane already matches
+    (its subject and sender), or when no row matches.
+    """
+    step = go_to_mail_folder(obs, folder)
+    if step is not None:
+        return step
+    shown = open_message(obs)
+    rows = [r for r in mail_rows(obs) if match(r)]
+    if shown is not None and any(shown["subject"] == r.subject and shown["from"] == f"{r.sender_name} <{r.sender}>"
+                                 for r in rows):
+        return None
+    return click(rows[0].button) if rows else None

@@ -117,13 +117,18 @@
       root.appendChild(el("p", { "class": "status", role: "status" }, message));
       return;
     }
-    root.appendChild(el("p", {}, "Editing: " + (doc.id === null ? "new file" : pathOf(doc.id))
-                                  + (doc.dirty ? " (unsaved changes)" : "")));
+    const heading = el("p", {});
+    function title() {
+      heading.textContent = "Editing: " + (doc.id === null ? "new file" : pathOf(doc.id))
+                            + (doc.dirty ? " (unsaved changes)" : "");
+    }
+    title();
+    root.appendChild(heading);
     const area = el("textarea", { "aria-label": "Document text", rows: "10", cols: "80" });
     area.value = doc.text;
     const lines = el("div", { "class": "lines" });
     area.addEventListener("input", function () {
-      doc.text = area.value; doc.dirty = true; renderLines(lines);
+      doc.text = area.value; doc.dirty = true; title(); renderLines(lines);
     });
     root.appendChild(area);
     const row = el("div", { "class": "toolbar" });

@@ -1,0 +1,52 @@
+"""Mail: delete every message from one sender address.
+
+"In Mail, delete every message in the Inbox from deals@shop.example."
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from rlvr.envs.computer_use.desktop.content import (
+    check_mail, filler_messages, mail_state, make_message, message_ids, sent_messages,
+)
+from rlvr.envs.computer_use.desktop.family import DesktopTask, Family, ToolCall, done, pick, register
+from rlvr.envs.computer_use.desktop.views import open_mail_row, open_message, press_button
+from rlvr.envs.computer_use.desktop.words import NEWSLETTERS
+from rlvr.envs.computer_use.observation import Observation
+
+
+@register
+class MailDeleteSender(Family):
+    name = "mail_delete_sender"
+    apps = ("mail",)
+
+    def generate(self, rng: np.random.Generator) -> DesktopTask:
+        name, addr = pick(rng, NEWSLETTERS)
+        n = int(rng.integers(2, 5))
+        issues = rng.permutation(np.arange(10, 99))[:n]
+        msgs = [make_message(rng, (name, addr), f"{name}: issue {int(i)}") for i in issues]
+        others = [m for m in filler_messages(rng, int(rng.integers(4, 7))) if m["from"] != addr]
+        state = mail_state(rng, msgs + others)
+        targets = message_ids(state, lambda m: m["from"] == addr)
+        instruction = f"In Mail, delete every message in the Inbox sent from {addr}. Keep all other messages."
+        return DesktopTask(instruction, {"mail": state}, params={"address": addr},
+                           hidden={"targets": sorted(targets)})
+
+    def success(self, task: DesktopTask, state: dict[str, Any]) -> tuple[bool, str]:
+        initial = task.initial_state["mail"]
+        if sent_messages(initial, state["mail"]):
+            return False, "a message was sent"
+        return check_mail(initial, state["mail"], {mid: None for mid in task.hidden["targets"]})
+
+    def oracle(self, task: DesktopTask, obs: Observation) -> ToolCall | None:
+        addr = task.params["address"]
+        step = open_mail_row(obs, "Inbox", lambda r: r.sender == addr)
+        if step is not None:
+            return step
+        shown = open_message(obs)
+        if shown is not None and shown["from"].endswith(f"<{addr}>"):
+            return press_button(obs, "Delete")
+        return done()
