@@ -45,9 +45,6 @@ class ExpressionParser:
             raise TemplateSyntaxError(f"expected {wanted!r}, found {found}", self.line)
         return self.tokens[self.pos - 1]
 
-    def at_end(self) -> bool:
-        return self.pos >= len(self.tokens)
-
     def parse(self):
         """Parse a whole expression that must use every token."""
         expr = self.parse_or()
@@ -55,7 +52,7 @@ class ExpressionParser:
         return expr
 
     def expect_end(self) -> None:
-        if not self.at_end():
+        if self.pos < len(self.tokens):
             raise TemplateSyntaxError(f"unexpected {self.peek().value!r} in expression", self.line)
 
     def parse_or(self):
@@ -119,18 +116,18 @@ class ExpressionParser:
         expr = self.parse_postfix()
         while self.match(OP, "|"):
             name = self.expect(NAME).value
-            args = self.parse_call_args() if self.match(OP, "(") else []
+            args = self.parse_sequence(")") if self.match(OP, "(") else []
             expr = ex.FilterCall(expr, name, args)
         return expr
 
-    def parse_call_args(self) -> list:
-        """Parse ``a, b)`` after an opening parenthesis."""
-        args: list = []
-        while not self.match(OP, ")"):
-            if args:
+    def parse_sequence(self, closer: str) -> list:
+        """Parse comma-separated expressions up to and including ``closer``."""
+        items: list = []
+        while not self.match(OP, closer):
+            if items:
                 self.expect(OP, ",")
-            args.append(self.parse_or())
-        return args
+            items.append(self.parse_or())
+        return items
 
     def parse_postfix(self):
         expr = self.parse_primary()
@@ -166,12 +163,7 @@ class ExpressionParser:
             self.expect(OP, ")")
             return expr
         if token.value == "[":
-            items: list = []
-            while not self.match(OP, "]"):
-                if items:
-                    self.expect(OP, ",")
-                items.append(self.parse_or())
-            return ex.ListLiteral(items)
+            return ex.ListLiteral(self.parse_sequence("]"))
         raise TemplateSyntaxError(f"unexpected {token.value!r} in expression", self.line)
 
 
