@@ -74,7 +74,16 @@ def select_exactly(obs: Observation, names: set[str]) -> ToolCall | None:
 def set_field(obs: Observation, role: str, name: str, text: str) -> ToolCall | None:
     """Type ``text`` into the field ``name`` unless it already holds it."""
     node = need(obs.find(role, name), f"the {role} {name!r}")
-    return None if (node.value or "") == text else type_into(node, text)
+    return None if (node.value or "") in (text, shown_value(text)) else type_into(node, text)
+
+
+#: Longest field value the page walk shows in full (page_tree.js, MAX_TEXT).
+MAX_SHOWN = 120
+
+
+def shown_value(text: str) -> str:
+    """How the page walk shows a field holding ``text`` (long values are cut with an ellipsis)."""
+    return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN - 1] + "…"
 
 
 def choose(obs: Observation, name: str, option: str) -> ToolCall | None:
