@@ -1,6 +1,14 @@
 import pytest
 
-from confparse import Config, ConversionError, InterpolationError, MissingOptionError, Interpolator, find_references, loads
+from confparse import (
+    Config,
+    ConversionError,
+    InterpolationError,
+    Interpolator,
+    MissingOptionError,
+    find_references,
+    loads,
+)
 
 
 def test_fallback_used_when_reference_missing():

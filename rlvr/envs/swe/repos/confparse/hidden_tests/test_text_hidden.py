@@ -1,6 +1,15 @@
 import pytest
 
-from confparse import Config, Field, ParseError, Schema, diff_configs, format_value, loads, parse_value
+from confparse import (
+    Config,
+    Field,
+    ParseError,
+    Schema,
+    diff_configs,
+    format_value,
+    loads,
+    parse_value,
+)
 
 
 def test_blank_line_ends_continuation():

@@ -2,7 +2,21 @@ from datetime import date
 
 import pytest
 
-from recur import FR, MO, TH, TU, Rule, RuleError, add_months, daily, monthly, next_after, nth_weekday, occurrences, yearly
+from recur import (
+    FR,
+    MO,
+    Rule,
+    RuleError,
+    TH,
+    TU,
+    add_months,
+    daily,
+    monthly,
+    next_after,
+    nth_weekday,
+    occurrences,
+    yearly,
+)
 
 
 def test_add_months_backwards_clamps():

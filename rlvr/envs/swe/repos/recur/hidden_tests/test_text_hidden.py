@@ -2,7 +2,20 @@ from datetime import date
 
 import pytest
 
-from recur import FR, MO, TH, TU, RuleError, Schedule, daily, describe, format_rule, monthly, parse_rule, weekly
+from recur import (
+    FR,
+    MO,
+    RuleError,
+    Schedule,
+    TH,
+    TU,
+    daily,
+    describe,
+    format_rule,
+    monthly,
+    parse_rule,
+    weekly,
+)
 from recur.weekdays import parse_ordinal_weekday, weekday_name
 
 

@@ -2,7 +2,18 @@ from datetime import date
 
 import pytest
 
-from recur import FR, MO, TH, add_months, days_in_month, is_leap_year, nth_weekday, parse_date, parse_weekday, parse_weekday_list
+from recur import (
+    FR,
+    MO,
+    TH,
+    add_months,
+    days_in_month,
+    is_leap_year,
+    nth_weekday,
+    parse_date,
+    parse_weekday,
+    parse_weekday_list,
+)
 
 
 def test_leap_years():

@@ -2,7 +2,17 @@ from datetime import date
 
 import pytest
 
-from recur import RuleError, Schedule, daily, describe, ordinal, parse_date, parse_rule, weekly, yearly
+from recur import (
+    RuleError,
+    Schedule,
+    daily,
+    describe,
+    ordinal,
+    parse_date,
+    parse_rule,
+    weekly,
+    yearly,
+)
 from recur.weekdays import is_weekend, weekday_name
 
 

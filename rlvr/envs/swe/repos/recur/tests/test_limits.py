@@ -2,7 +2,18 @@ from datetime import date
 
 import pytest
 
-from recur import MO, SU, RuleError, add_months, daily, days_in_month, last_occurrence, monthly, occurrences, weekly
+from recur import (
+    MO,
+    RuleError,
+    SU,
+    add_months,
+    daily,
+    days_in_month,
+    last_occurrence,
+    monthly,
+    occurrences,
+    weekly,
+)
 
 
 def test_add_month_from_december():

@@ -2,7 +2,19 @@ from datetime import date
 
 import pytest
 
-from recur import FR, MO, Rule, RuleError, between, daily, monthly, next_after, occurrences, weekly, yearly
+from recur import (
+    FR,
+    MO,
+    Rule,
+    RuleError,
+    between,
+    daily,
+    monthly,
+    next_after,
+    occurrences,
+    weekly,
+    yearly,
+)
 
 
 def test_unknown_frequency():

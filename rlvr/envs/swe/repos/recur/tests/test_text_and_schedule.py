@@ -2,7 +2,19 @@ from datetime import date
 
 import pytest
 
-from recur import FR, MO, RuleError, Schedule, daily, describe, format_rule, monthly, ordinal, parse_rule, weekly
+from recur import (
+    FR,
+    MO,
+    RuleError,
+    Schedule,
+    daily,
+    describe,
+    format_rule,
+    monthly,
+    ordinal,
+    parse_rule,
+    weekly,
+)
 
 
 def test_parse_weekly_rule():
