@@ -137,7 +137,7 @@ def judge(run: PytestRun, fail_to_pass: Sequence[str], pass_to_pass: Sequence[st
 
 
 def grade(task: Any, workspace_files: Mapping[str, str | bytes], *, sandbox: Any = None,
-          timeout_s: float = 60.0) -> Verdict:
+          timeout_s: float = 60.0, unread_ignored: int = 0) -> Verdict:
     """Apply the policy's source changes to a pristine tree and run the hidden and visible tests.
 
     Args:
@@ -146,6 +146,7 @@ def grade(task: Any, workspace_files: Mapping[str, str | bytes], *, sandbox: Any
         workspace_files: The workspace's regular files after the episode.
         sandbox: As in :func:`run_pytest` (default: bwrap with pytest exposed).
         timeout_s: Wall-clock bound of the grading run.
+        unread_ignored: Ignored files the caller saw but did not read (counted in the details).
 
     Returns:
         ``correct`` (reward 1) iff every FAIL_TO_PASS and PASS_TO_PASS test
@@ -155,7 +156,7 @@ def grade(task: Any, workspace_files: Mapping[str, str | bytes], *, sandbox: Any
     """
     written, deleted, ignored = policy_changes(task.files, workspace_files)
     size = sum(len(v) for v in written.values())
-    extra = {"changed_files": sorted(written), "deleted_files": deleted, "ignored_files": len(ignored)}
+    extra = {"changed_files": sorted(written), "deleted_files": deleted, "ignored_files": len(ignored) + unread_ignored}
     if size > MAX_CHANGED_BYTES:
         return Verdict.incorrect("too_large", message=f"the source changes hold {size} bytes; at most "
                                  f"{MAX_CHANGED_BYTES} are graded", **extra)

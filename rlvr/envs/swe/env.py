@@ -274,10 +274,16 @@ class SweEnv(RlvrEnv):
 
         try:
             session = self.workspace.session
-            files = session.read_files(source_candidates(task.files, session.list_files()))
+            listing = session.list_files()
+            candidates = set(source_candidates(task.files, listing))
+            # Ignored files are read only where the task has them (to count edits); new ones are just counted.
+            others = [p for p in listing if p not in candidates and not p.startswith(".git/")
+                      and "__pycache__" not in p.split("/")]
+            files = session.read_files(sorted(candidates) + [p for p in others if p in task.files])
         except Exception as exc:  # the workspace sandbox failed, not the policy
             return Verdict.error("workspace_unreadable", message=f"{type(exc).__name__}: {str(exc)[:200]}")
-        return grade(task, files, sandbox=self._box, timeout_s=self.grade_timeout_s)
+        return grade(task, files, sandbox=self._box, timeout_s=self.grade_timeout_s,
+                     unread_ignored=sum(p not in task.files for p in others))
 
     def close_episode(self) -> None:
         if self.workspace is not None:
