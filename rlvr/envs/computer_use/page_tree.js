@@ -21,10 +21,21 @@
   const clean = (s) => (s || '').replace(/\s+/g, ' ').trim();
   const cut = (s) => (s.length > MAX_TEXT ? s.slice(0, MAX_TEXT - 1) + '…' : s);
   const nodes = [];
+  let lastTextBlock = null;   // inline text runs of one block merge into one text node
+  function push(row) { nodes.push(row); lastTextBlock = null; }
+  function pushText(t, depth, block) {
+    const last = nodes[nodes.length - 1];
+    if (lastTextBlock === block && last && last[1] === 'text' && last[0] === null) {
+      if (last[2].length < MAX_TEXT) last[2] = cut(last[2] + ' ' + t);
+      return;
+    }
+    nodes.push([null, 'text', cut(t), null, depth, null, false, false, null]);
+    lastTextBlock = block;
+  }
 
   function roleOf(el) {
     const attr = (el.getAttribute('role') || '').trim().split(/\s+/)[0];
-    if (attr) return attr;
+    if (attr && attr !== 'presentation' && attr !== 'none' && attr !== 'generic') return attr;
     const tag = el.tagName;
     if (tag === 'A') return 'link';
     if (tag === 'BUTTON' || tag === 'SUMMARY') return 'button';
@@ -139,8 +150,8 @@
     return cut(clean(el.innerText !== undefined ? el.innerText : el.textContent));
   }
 
-  // inLabel: text runs under a <label> that names a control are carried by the control.
-  function walk(el, depth, quiet) {
+  // quiet: text runs here are already carried by an element's name (button text, a control's label).
+  function walk(el, depth, quiet, parentBlock) {
     if (SKIP_TAGS.has(el.tagName)) return;
     if (el.getAttribute('aria-hidden') === 'true') return;
     const style = getComputedStyle(el);
@@ -150,6 +161,7 @@
     const rect = el.getBoundingClientRect();
     const zero = rect.width === 0 && rect.height === 0 && style.display !== 'contents';
     if (zero && (style.overflow === 'hidden' || !el.children.length)) return;
+    const block = style.display.startsWith('inline') || style.display === 'contents' ? parentBlock : el;
     let childDepth = depth;
     let childQuiet = quiet;
     if (!hiddenSelf && !zero && isInteractive(el, style)) {
@@ -163,13 +175,13 @@
       }
       if (!name && tag === 'INPUT' && role === 'button') name = clean(el.value);
       const disabled = !!el.disabled || el.getAttribute('aria-disabled') === 'true';
-      nodes.push([idOf(el), role, cut(name), valueOf(el, role), depth, checkedOf(el, role), disabled,
+      push([idOf(el), role, cut(name), valueOf(el, role), depth, checkedOf(el, role), disabled,
         el === active, selectedOf(el)]);
       childDepth = depth + 1;
       if (tag === 'SELECT') {
         for (const o of el.options) {
           const t = cut(clean(o.text));
-          if (t) nodes.push([null, 'option', t, null, depth + 1, null, !!o.disabled, false, !!o.selected]);
+          if (t) push([null, 'option', t, null, depth + 1, null, !!o.disabled, false, !!o.selected]);
         }
         return;
       }
@@ -178,7 +190,7 @@
     } else if (!hiddenSelf && /^H[1-6]$/.test(el.tagName)) {
       const t = textFromChildren(el);
       if (t) {
-        nodes.push([null, 'heading', t, null, depth, null, false, false, null]);
+        push([null, 'heading', t, null, depth, null, false, false, null]);
         childDepth = depth + 1;
         childQuiet = true;
       }
@@ -187,15 +199,15 @@
     }
     for (const child of el.childNodes) {
       if (child.nodeType === 1) {
-        walk(child, childDepth, childQuiet);
+        walk(child, childDepth, childQuiet, block);
       } else if (child.nodeType === 3 && !childQuiet && !hiddenSelf) {
         const t = clean(child.data);
-        if (t) nodes.push([null, 'text', cut(t), null, depth, null, false, false, null]);
+        if (t) pushText(t, depth, block);
       }
     }
   }
 
-  if (document.body) walk(document.body, 0, false);
+  if (document.body) walk(document.body, 0, false, document.body);
   const se = document.scrollingElement || document.documentElement;
   return {nodes, scroll: [se.scrollLeft, se.scrollTop, se.scrollWidth, se.scrollHeight]};
 })()

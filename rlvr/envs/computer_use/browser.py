@@ -1,0 +1,295 @@
+"""One Chromium per env, a fresh isolated page per episode, crash and hang detection.
+
+Playwright's sync API allows one driver per thread, so envs of the same thread
+share a :class:`_Driver` (reference counted) and each env launches its own
+browser through it. Every episode gets a new ``BrowserContext`` (its own
+cookies, storage, cache, and renderer process); closing the context at the
+end of the episode frees all of it, so a browser can serve thousands of
+episodes with bounded memory.
+
+The browser is kept off the network: background services are switched off by
+flags, every host name resolves to nothing, a dead proxy catches what is
+left, and the context aborts any ``http(s)``/``ws(s)``/``ftp`` request; only
+``file:``, ``about:``, ``data:`` and ``blob:`` URLs load.
+
+Every browser process carries a unique marker flag, so the session can find
+its own processes in ``/proc`` (to kill a hung browser, and to prove in tests
+that nothing leaks) without touching anyone else's Chromium.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import threading
+import time
+import uuid
+from contextlib import contextmanager
+from typing import Any, Iterator
+
+from rlvr.core.errors import ConfigError, RlvrError, require
+
+#: Flags that keep Chromium quiet, offline and cheap (no GPU, no extensions, no sync).
+CHROMIUM_FLAGS = (
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-first-run", "--no-default-browser-check", "--disable-quic", "--disable-default-apps",
+    "--disable-extensions", "--disable-gpu", "--disable-domain-reliability",
+    "--disable-client-side-phishing-detection", "--metrics-recording-only", "--mute-audio",
+    "--disable-features=Translate,OptimizationHints,MediaRouter,InterestFeedContentSuggestions,"
+    "CalculateNativeWinOcclusion,AutofillServerCommunication,CertificateTransparencyComponentUpdater",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
+    "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
+    "--disable-dev-shm-usage",
+)
+
+#: Requests to these schemes are aborted; everything else (file, about, data, blob) loads.
+NETWORK_URL = re.compile(r"^(https?|wss?|ftp)://", re.IGNORECASE)
+
+#: Names of a system Chromium/Chrome on PATH, in order of preference.
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+
+
+class BrowserError(RlvrError):
+    """The browser crashed, hung, or could not start (an infrastructure failure)."""
+
+
+def find_chromium() -> str | None:
+    """The Chromium to launch: ``$RLVR_CHROMIUM``, else the first of :data:`CHROMIUM_NAMES` on PATH.
+
+    Returns ``None`` when neither exists; Playwright then uses its own
+    downloaded browser if one is installed.
+    """
+    env = os.environ.get("RLVR_CHROMIUM")
+    if env:
+        path = shutil.which(env) or env
+        if not os.path.exists(path):
+            raise ConfigError(f"RLVR_CHROMIUM={env!r} does not exist; point it at a Chromium binary "
+                              "or unset it to search PATH")
+        return path
+    for name in CHROMIUM_NAMES:
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+def marked_processes(marker: str) -> list[int]:
+    """Pids of live processes whose command line contains ``marker`` (Linux ``/proc``)."""
+    needle = marker.encode()
+    pids = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as fh:
+                cmdline = fh.read()
+            with open(f"/proc/{entry}/stat", "rb") as fh:
+                state = fh.read().rsplit(b")", 1)[-1].split()[0]
+        except OSError:
+            continue
+        if needle in cmdline and state != b"Z":
+            pids.append(int(entry))
+    return pids
+
+
+def rss_bytes(pids: list[int]) -> int:
+    """Summed resident memory of ``pids`` (processes that vanished count 0)."""
+    total = 0
+    page = os.sysconf("SC_PAGE_SIZE")
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/statm") as fh:
+                total += int(fh.read().split()[1]) * page
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
+
+class _Driver:
+    """The Playwright driver of one thread, shared by that thread's sessions."""
+
+    _local = threading.local()
+
+    def __init__(self) -> None:
+        sync_api = require("playwright.sync_api", "computer-use", "rlvr/ComputerUse-v0")
+        self.manager = sync_api.sync_playwright().start()
+        self.playwright = self.manager
+        self.users = 0
+
+    @classmethod
+    def acquire(cls) -> _Driver:
+        driver = getattr(cls._local, "driver", None)
+        if driver is None:
+            driver = cls._local.driver = cls()
+        driver.users += 1
+        return driver
+
+    def release(self) -> None:
+        self.users -= 1
+        if self.users <= 0 and getattr(self._local, "driver", None) is self:
+            self._local.driver = None
+            try:
+                self.manager.stop()
+            except Exception:  # noqa: BLE001 - the driver may already be gone
+                pass
+
+
+class BrowserSession:
+    """A Chromium that serves one episode page at a time.
+
+    Args:
+        viewport: ``(width, height)`` of every page in CSS pixels.
+        headless: Run without a display (the default; CI has none).
+        executable: Chromium binary; ``None`` = :func:`find_chromium`.
+        action_timeout_ms: Playwright's timeout for one action (click, fill).
+        hang_timeout_s: A browser call that takes longer than this is a hang:
+            the browser is killed, the call raises :class:`BrowserError`.
+    """
+
+    def __init__(self, *, viewport: tuple[int, int] = (800, 600), headless: bool = True,
+                 executable: str | None = None, action_timeout_ms: int = 2000,
+                 hang_timeout_s: float = 20.0) -> None:
+        self.viewport = viewport
+        self.headless = headless
+        self.executable = executable
+        self.action_timeout_ms = action_timeout_ms
+        self.hang_timeout_s = hang_timeout_s
+        self.marker = f"--rlvr-browser={uuid.uuid4().hex}"
+        self._driver: _Driver | None = None
+        self._browser: Any = None
+        self._context: Any = None
+        self.page: Any = None
+        self.launches = 0
+        self._killed = False
+
+    # ------------------------------------------------------------ lifecycle
+    @property
+    def alive(self) -> bool:
+        """Whether the browser is connected (it may still be hung)."""
+        return self._browser is not None and not self._killed and self._browser.is_connected()
+
+    def start(self) -> None:
+        """Launch the browser (relaunch if it died)."""
+        if self.alive:
+            return
+        self._drop_browser()
+        if self._driver is None:
+            self._driver = _Driver.acquire()
+        executable = self.executable or find_chromium()
+        args = [*CHROMIUM_FLAGS, self.marker]
+        if os.geteuid() == 0:
+            args.append("--no-sandbox")   # Chromium refuses to run its sandbox as root
+        try:
+            with self.watchdog(60.0):
+                self._browser = self._driver.playwright.chromium.launch(
+                    executable_path=executable, headless=self.headless, args=args,
+                    handle_sigint=False, handle_sigterm=False, handle_sighup=False)
+        except Exception as exc:
+            self._drop_browser()
+            where = executable or "Playwright's bundled chromium"
+            raise BrowserError(f"could not launch Chromium ({where}): {str(exc).splitlines()[0][:300]}. "
+                               "Fix: install Debian's chromium (apt-get install chromium) or set "
+                               "RLVR_CHROMIUM to a Chromium/Chrome binary") from exc
+        self._killed = False
+        self.launches += 1
+
+    def new_page(self) -> Any:
+        """Close the previous episode's context and open a fresh, isolated page."""
+        self.close_page()
+        self.start()
+        with self.watchdog():
+            self._context = self._browser.new_context(
+                viewport={"width": self.viewport[0], "height": self.viewport[1]},
+                device_scale_factor=1, java_script_enabled=True, accept_downloads=False,
+                service_workers="block", bypass_csp=False)
+            from rlvr.envs.computer_use.page_tree import LISTENER_HOOK_JS
+
+            self._context.add_init_script(LISTENER_HOOK_JS)
+            self._context.route(NETWORK_URL, lambda route: route.abort("blockedbyclient"))
+            self._context.set_default_timeout(self.action_timeout_ms)
+            self._context.set_default_navigation_timeout(max(self.action_timeout_ms, 10_000))
+            self.page = self._context.new_page()
+            self.page.on("dialog", lambda dialog: dialog.dismiss())
+        return self.page
+
+    def close_page(self) -> None:
+        """Close the current context (its page, storage and renderer)."""
+        context, self._context, self.page = self._context, None, None
+        if context is not None and self.alive:
+            try:
+                with self.watchdog():
+                    context.close()
+            except Exception:  # noqa: BLE001 - a dead context needs no closing
+                self.kill()
+
+    def close(self) -> None:
+        """Close the browser and release the driver; safe to call twice."""
+        self.close_page()
+        self._drop_browser()
+        if self._driver is not None:
+            self._driver.release()
+            self._driver = None
+
+    def processes(self) -> list[int]:
+        """Pids of this session's browser processes (browser, renderers, helpers)."""
+        return marked_processes(self.marker)
+
+    def kill(self) -> None:
+        """SIGKILL every process of this browser; the next :meth:`start` relaunches."""
+        self._killed = True
+        for pid in self.processes():
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+
+    def _drop_browser(self) -> None:
+        browser, self._browser = self._browser, None
+        self._context = self.page = None
+        if browser is not None:
+            try:
+                if browser.is_connected() and not self._killed:
+                    with self.watchdog():
+                        browser.close()
+            except Exception:  # noqa: BLE001 - closing a crashed browser may fail
+                pass
+        self.kill()          # whatever is left of it (children of a crashed browser)
+        self._reap()
+        self._killed = False
+
+    def _reap(self, wait_s: float = 2.0) -> None:
+        deadline = time.monotonic() + wait_s
+        while self.processes() and time.monotonic() < deadline:
+            time.sleep(0.01)
+
+    # -------------------------------------------------------------- watchdog
+    @contextmanager
+    def watchdog(self, timeout_s: float | None = None) -> Iterator[None]:
+        """Kill the browser if the enclosed browser calls take longer than ``timeout_s``.
+
+        Playwright's ``evaluate`` has no timeout of its own, so a page stuck in
+        an endless script would block forever; killing the browser makes the
+        pending call fail, and the caller gets :class:`BrowserError`.
+        """
+        limit = self.hang_timeout_s if timeout_s is None else timeout_s
+        fired = threading.Event()
+
+        def fire() -> None:
+            fired.set()
+            self.kill()
+
+        timer = threading.Timer(limit, fire)
+        timer.daemon = True
+        timer.start()
+        try:
+            yield
+        except Exception as exc:
+            if fired.is_set():
+                raise BrowserError(f"the browser hung for more than {limit:g} s and was killed") from exc
+            raise
+        finally:
+            timer.cancel()
+        if fired.is_set():
+            raise BrowserError(f"the browser hung for more than {limit:g} s and was killed")
