@@ -28,3 +28,8 @@ _register("rlvr/Math-v0", "rlvr.envs.math.env:MathEnv",
 # --- code --------------------------------------------------------------------
 _register("rlvr/Code-v0", "rlvr.envs.code.env:CodeEnv",
           "competitive programming: stdio/call/HumanEval tasks, hidden tests in a sandbox, optional repair turns")
+
+# --- computer use ------------------------------------------------------------
+_register("rlvr/ComputerUse-v0", "rlvr.envs.computer_use.env:ComputerUseEnv",
+          "computer use in a real Chromium: web-desktop or MiniWoB tasks, page-tree observations, tool calls, "
+          "rewards read from app state")
