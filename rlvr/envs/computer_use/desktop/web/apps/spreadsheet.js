@@ -177,7 +177,7 @@
     }
     const v = expr();
     if (i !== tokens.length) throw new FormulaError("#ERROR!");
-    return v;
+    return v === "" ? 0 : v;   // =F12 on an empty cell shows 0
   }
 
   function recompute() {
