@@ -226,3 +226,7 @@ def test_hidden_test_names_are_nowhere_in_the_sandbox_filesystem(env):
         found = [line for line in out.splitlines()
                  if line.strip() and not line.startswith(("grep-exit=", "[exit code"))]
         assert found == [], found
+    # Control: the same search finds a name once a file in the workspace holds it.
+    env.step(tool_call("create", path="probe.txt", file_text=f"{names[0]}\n"))
+    _, _, _, _, info = env.step(tool_call("bash", command=command.replace(" / ", " /work ")))
+    assert "/work/probe.txt" in info["messages"][-1]["content"]

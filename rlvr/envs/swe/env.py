@@ -23,8 +23,9 @@ MAX_CALLS_PER_TURN = 10
 #: Limits of one command in the workspace (the wall clock comes from the call's timeout).
 WORKSPACE_LIMITS = Limits(cpu_s=60, wall_s=60, memory_mb=2048, max_procs=128, file_size_mb=64,
                           open_files=256, output_bytes=1 << 20, disk_mb=512)
-#: Environment of workspace commands: no .pytest_cache in the repository.
-WORKSPACE_ENV = {"PYTEST_ADDOPTS": "-p no:cacheprovider"}
+#: Environment of workspace commands: the repository importable by `pytest` as by `python -m pytest`,
+#: no .pytest_cache in it.
+WORKSPACE_ENV = {"PYTEST_ADDOPTS": "-p no:cacheprovider", "PYTHONPATH": SANDBOX_WORKDIR}
 GIT_INIT = ("command -v git >/dev/null 2>&1 || exit 0; git -c init.defaultBranch=main init -q && "
             "git config user.name agent && git config user.email agent@localhost && git add -A && "
             "git commit -q --no-verify -m 'Initial commit'")
