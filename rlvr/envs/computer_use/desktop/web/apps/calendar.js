@@ -129,7 +129,7 @@
       days = null;
       app.appendChild(el("h3", {text: "Agenda: all events"}));
     }
-    const list = el("div", {class: "cal-days"});
+    const list = el("div", {class: days === null ? "cal-days agenda" : "cal-days"});
     const events = sorted(state.events);
     if (days === null) {
       const ul = el("ul", {class: "cal-events", "aria-label": "All events"});
@@ -221,11 +221,39 @@
     return dialog;
   }
 
+  // Own styles, scoped to this app's root class (the shell's style.css stays generic).
+  function addStyle() {
+    if (document.getElementById("rlvr-style-calendar")) return;
+    const style = document.createElement("style");
+    style.id = "rlvr-style-calendar";
+    style.textContent = [
+    ".rlvr-calendar .cal-toolbar { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }",
+    ".rlvr-calendar h3 { font-size: 15px; margin: 8px 0 6px; }",
+    ".rlvr-calendar .cal-today { color: #51607a; font-size: 12px; margin: 6px 0 0; }",
+    ".rlvr-calendar .cal-days { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 6px; }",
+    ".rlvr-calendar .cal-days.agenda { display: block; }",
+    ".rlvr-calendar .cal-day { border: 1px solid #dde2ea; border-radius: 4px; padding: 4px 6px; min-height: 90px; }",
+    ".rlvr-calendar .cal-day.today { background: #f1f6ff; border-color: #9fb6dc; }",
+    ".rlvr-calendar .cal-day h4 { margin: 0 0 4px; font-size: 12px; color: #34405a; }",
+    ".rlvr-calendar .cal-events { list-style: none; margin: 0; padding: 0; }",
+    ".rlvr-calendar .cal-event { display: block; width: 100%; text-align: left; font-size: 12px; margin: 2px 0; padding: 2px 5px; border: 0; border-left: 3px solid #5a78a8; background: #eef3fb; border-radius: 2px; }",
+    ".rlvr-calendar .muted { color: #8a94a6; font-size: 12px; margin: 0; }",
+    ".rlvr-calendar .cal-editor { position: absolute; top: 56px; left: 50%; transform: translateX(-50%); min-width: 360px; background: #fff; border: 1px solid #c8ced8; border-radius: 6px; box-shadow: 0 6px 24px rgba(0,0,0,.3); padding: 10px 16px; }",
+    ".rlvr-calendar .cal-editor .row { display: flex; gap: 8px; align-items: center; margin: 5px 0; }",
+    ".rlvr-calendar .cal-editor .row > span { width: 80px; color: #51607a; }",
+    ".rlvr-calendar .cal-editor .row > input, .rlvr-calendar .cal-editor .row > select { flex: 1; }",
+    ".rlvr-calendar .error { color: #b00020; min-height: 1em; margin: 4px 0; }",
+    ".rlvr-calendar .buttons { display: flex; gap: 6px; }",
+  ].join("\n");
+    document.head.appendChild(style);
+  }
+
   const app = {
     id: "calendar",
     title: "Calendar",
     mount: function (container, initial) {
       root = container;
+      addStyle();
       state = normalize(initial);
       editor = null;
       render();
