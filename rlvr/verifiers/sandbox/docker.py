@@ -136,6 +136,9 @@ class DockerSandbox:
         python_flags: Flags after it (default ``-E -s -B``; the image's own
             site-packages, e.g. pytest, stay available).
         pull: Pull a missing image instead of failing.
+        workdir: Where the workspace volume is mounted and programs run
+            (default ``/work``; ``/testbed`` for SWE-bench images). It starts
+            empty: the image's own files at that path are not copied in.
     """
 
     name = "docker"
@@ -143,7 +146,7 @@ class DockerSandbox:
 
     def __init__(self, *, image: str = DEFAULT_IMAGE, base_url: str | None = None, cpus: float = 1.0,
                  python: str = "python3", python_flags: Sequence[str] = ("-E", "-s", "-B"),
-                 pull: bool = False) -> None:
+                 pull: bool = False, workdir: str = SANDBOX_WORKDIR) -> None:
         if not cpus > 0:
             raise ConfigError(f"cpus must be positive, got {cpus!r}")
         self.client = _client(base_url)
@@ -152,6 +155,9 @@ class DockerSandbox:
         self.cpus = float(cpus)
         self.python = python
         self.python_flags = tuple(python_flags)
+        if not workdir.startswith("/") or workdir.rstrip("/") in ("", "/tmp", "/proc", "/dev", "/sys"):
+            raise ConfigError(f"workdir must be an absolute path of its own such as /work, got {workdir!r}")
+        self.workdir = workdir.rstrip("/")
         errors = require("docker.errors", "swe", "The docker sandbox")
         self._errors = errors
         try:
@@ -304,12 +310,12 @@ class DockerSession(Session):
             mem_limit=f"{int(L.memory_mb) + _KEEPER_MB}m", memswap_limit=f"{int(L.memory_mb) + _KEEPER_MB}m",
             nano_cpus=int(self.sandbox.cpus * 1e9), pids_limit=int(L.max_procs) + 2,
             tmpfs={"/tmp": f"size={int(L.disk_mb)}m,mode=1777,nosuid,nodev"},
-            mounts=[Mount(SANDBOX_WORKDIR, name, type="volume")],
+            mounts=[Mount(self.sandbox.workdir, name, type="volume", no_copy=True)],
             ulimits=ulimits,
         )
         created = self.api.create_container(
             self.sandbox.image, command=["sleep", "infinity"], user="0:0", hostname="sandbox",
-            working_dir=SANDBOX_WORKDIR, labels=labels, host_config=host_config, name=name,
+            working_dir=self.sandbox.workdir, labels=labels, host_config=host_config, name=name,
             network_disabled=True)
         self.container_id = created["Id"]
         self._holder[0] = self.container_id
@@ -343,8 +349,8 @@ class DockerSession(Session):
             try:
                 exec_id = self.api.exec_create(
                     self.container_id, self._command(argv, limits), stdout=True, stderr=True,
-                    stdin=True, tty=False, user=USER, workdir=SANDBOX_WORKDIR,
-                    environment=base_env(SANDBOX_WORKDIR, env))["Id"]
+                    stdin=True, tty=False, user=USER, workdir=self.sandbox.workdir,
+                    environment=base_env(self.sandbox.workdir, env))["Id"]
                 sock = self.api.exec_start(exec_id, socket=True)
             except Exception as exc:
                 if not final:
@@ -399,12 +405,12 @@ class DockerSession(Session):
         self.api.wait(self.container_id, timeout=30)
         self._start()
         if snapshot is not None:
-            self.api.put_archive(self.container_id, SANDBOX_WORKDIR, snapshot)
+            self.api.put_archive(self.container_id, self.sandbox.workdir, snapshot)
 
     def _snapshot(self) -> bytes | None:
         """The workspace as a tar whose members are relative to /work."""
         try:
-            stream, _ = self.api.get_archive(self.container_id, SANDBOX_WORKDIR + "/.")
+            stream, _ = self.api.get_archive(self.container_id, self.sandbox.workdir + "/.")
         except Exception:
             return None
         out = io.BytesIO()
@@ -420,8 +426,8 @@ class DockerSession(Session):
 
     # ------------------------------------------------------------------ files
     def _members(self, max_bytes: int | None):
-        """(relative path, TarInfo, data or None) for everything under /work."""
-        stream, _ = self.api.get_archive(self.container_id, SANDBOX_WORKDIR + "/.")
+        """(relative path, TarInfo, data or None) for everything under the workdir."""
+        stream, _ = self.api.get_archive(self.container_id, self.sandbox.workdir + "/.")
         with tarfile.open(fileobj=_Stream(stream), mode="r|") as tar:
             for member in tar:
                 rel = member.name.split("/", 1)[1] if "/" in member.name else ""
@@ -453,7 +459,7 @@ class DockerSession(Session):
     def write_files(self, files: dict[str, bytes | str]) -> None:
         self._check_open()
         if files:
-            self.api.put_archive(self.container_id, SANDBOX_WORKDIR, _tar_files(files))
+            self.api.put_archive(self.container_id, self.sandbox.workdir, _tar_files(files))
 
     def read_files(self, paths: Sequence[str]) -> dict[str, bytes]:
         self._check_open()
@@ -471,7 +477,7 @@ class DockerSession(Session):
         rels = [fileops.check_relpath(p) for p in paths]
         if rels:
             exec_id = self.api.exec_create(self.container_id, ["rm", "-rf", "--", *rels], user=USER,
-                                           workdir=SANDBOX_WORKDIR)["Id"]
+                                           workdir=self.sandbox.workdir)["Id"]
             self.api.exec_start(exec_id)
 
 
