@@ -10,11 +10,11 @@ from typing import Any
 import numpy as np
 
 from rlvr.envs.computer_use.desktop.content import (
-    check_mail, filler_messages, mail_state, make_message, message_ids, sent_messages,
+    check_mail, filler_messages, mail_state, make_message, message_ids, people, sent_messages,
 )
-from rlvr.envs.computer_use.desktop.family import DesktopTask, Family, ToolCall, done, pick, register
+from rlvr.envs.computer_use.desktop.family import DesktopTask, Family, ToolCall, done, pick, register, sample
 from rlvr.envs.computer_use.desktop.views import open_mail_row, open_message, press_button
-from rlvr.envs.computer_use.desktop.words import NEWSLETTERS
+from rlvr.envs.computer_use.desktop.words import NEWSLETTERS, TOPICS
 from rlvr.envs.computer_use.observation import Observation
 
 
@@ -24,11 +24,18 @@ class MailDeleteSender(Family):
     apps = ("mail",)
 
     def generate(self, rng: np.random.Generator) -> DesktopTask:
-        name, addr = pick(rng, NEWSLETTERS)
         n = int(rng.integers(2, 5))
-        issues = rng.permutation(np.arange(10, 99))[:n]
-        msgs = [make_message(rng, (name, addr), f"{name}: issue {int(i)}") for i in issues]
-        others = [m for m in filler_messages(rng, int(rng.integers(4, 7))) if m["from"] != addr]
+        if rng.random() < 0.5:
+            name, addr = pick(rng, NEWSLETTERS)
+            issues = rng.permutation(np.arange(10, 99))[:n]
+            msgs = [make_message(rng, (name, addr), f"{name}: issue {int(i)}") for i in issues]
+        else:   # a person, with a namesake at another address whose mail stays
+            (name, addr), = people(rng, 1)
+            msgs = [make_message(rng, (name, addr), f"{t.capitalize()} reminder") for t in sample(rng, TOPICS, n)]
+            namesake = (name, addr.replace("@", ".home@"))
+            msgs.append(make_message(rng, namesake, "Weekend plans"))
+        others = [m for m in filler_messages(rng, int(rng.integers(4, 7)), avoid_names=[name])
+                  if m["from"] != addr]
         state = mail_state(rng, msgs + others)
         targets = message_ids(state, lambda m: m["from"] == addr)
         instruction = f"In Mail, delete every message in the Inbox sent from {addr}. Keep all other messages."
