@@ -137,7 +137,9 @@ _xml = os.path.join(_tmp, "results.xml")
 _args = ["-c", os.devnull, "--rootdir", _workdir, "-p", "no:cacheprovider", "-p", "no:stepwise",
          "--junitxml", _xml, "-o", "junit_logging=no",
          "-o", "console_output_style=classic", "--tb=short", "-q", "-rN",
-         "--continue-on-collection-errors", "--import-mode", _cfg["import_mode"]]
+         "--continue-on-collection-errors"]
+if _cfg["import_mode"] != "prepend":  # pytest < 6 knows no --import-mode; prepend is its only mode
+    _args += ["--import-mode", _cfg["import_mode"]]
 _args += list(_cfg["ids"]) if _cfg["ids"] else list(_cfg["paths"])
 _before = _snapshot()
 _meta_path, _path_hooks = list(sys.meta_path), list(sys.path_hooks)

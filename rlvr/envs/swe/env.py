@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import threading
@@ -160,6 +161,8 @@ class SweEnv(RlvrEnv):
     | ``sandbox`` | ``"auto"`` | ``"bwrap"``, ``"docker"`` or an isolating sandbox object |
     | ``max_turns`` | ``30`` | agent turns before truncation |
     | ``grade_timeout_s`` | ``120`` | wall-clock bound of the grading test run |
+    | ``image`` | ``None`` | docker image of the workspace; with ``source="swebench"`` a per-instance name template (``{instance_id}``, ``{key}``, ``{repo}``) |
+    | ``split``, ``limit`` | ``"test"``, ``None`` | SWE-bench hub split, and how many instances to keep |
 
     plus the shared keywords (``obs_mode``, ``tokenizer``, ``tasks`` as
     :class:`~rlvr.envs.swe.task.SweTask` dicts, ``system_prompt``)::
@@ -182,14 +185,16 @@ class SweEnv(RlvrEnv):
     def __init__(self, *, source: str | None = None, dataset: str | None = None, split: str = "test",
                  limit: int | None = None, repos: Sequence[str] | str | None = None, sandbox: Any = "auto",
                  max_turns: int = 30, grade_timeout_s: float = 120.0, image: str | None = None,
-                 **kwargs: Any) -> None:
+                 tasks: Sequence[Any] | None = None, **kwargs: Any) -> None:
         self.dataset, self.split, self.limit, self.image = dataset, split, limit, image
         self.repos = [repos] if isinstance(repos, str) else (list(repos) if repos is not None else None)
         self.grade_timeout_s = float(grade_timeout_s)
         self.sandbox_kind = sandbox
-        super().__init__(source=source, max_turns=max_turns, **kwargs)
+        super().__init__(source=source, max_turns=max_turns, tasks=tasks, **kwargs)
         self.workspace: Workspace | None = None
-        self._box, self._env = workspace_sandbox(sandbox, image)
+        # SWE-bench instances run in their own images (opened per episode); the rest share one sandbox.
+        self._box, self._env = (None, {}) if source == "swebench" and tasks is None \
+            else workspace_sandbox(sandbox, image)
 
     # ---------------------------------------------------------------- tasks
     def load_source(self, source: str | None, tasks: Sequence[Any] | None) -> TaskSource:
@@ -217,7 +222,7 @@ class SweEnv(RlvrEnv):
         if task.kind == "swebench":
             from rlvr.envs.swe.swebench import open_workspace
 
-            self.workspace = open_workspace(task, WORKSPACE_LIMITS)
+            self.workspace = open_workspace(task, dataclasses.replace(WORKSPACE_LIMITS, disk_mb=8192))
             return
         session = self._box.session(files=task.files, limits=WORKSPACE_LIMITS)
         self.workspace = Workspace(session, env=self._env, limits=WORKSPACE_LIMITS)
