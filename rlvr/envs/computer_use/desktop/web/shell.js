@@ -1,6 +1,9 @@
 /*
  * The rlvr web desktop shell: a taskbar and one visible app window at a time.
  *
+ * The taskbar has one button per app named by its title (pressed = open); the
+ * open window has a heading with the title and a "Close <title>" button.
+ *
  * Apps register themselves (one file per app under apps/):
  *
  *   Desktop.registerApp({
@@ -60,7 +63,8 @@
     });
     const bar = el("header", { "class": "titlebar" });
     bar.appendChild(el("h1", {}, app.title));
-    const close = el("button", { "class": "close", "aria-label": "Close " + app.title }, "×");
+    const close = el("button", { "class": "close", "aria-label": "Close " + app.title });
+    close.appendChild(el("span", { "aria-hidden": "true" }, "×"));
     close.addEventListener("click", function () { show(null); });
     bar.appendChild(close);
     const body = el("div", { "class": "window-body" });
@@ -68,8 +72,7 @@
     section.appendChild(body);
     document.getElementById("desktop").appendChild(section);
 
-    const button = el("button", { "class": "task", "aria-label": app.title, "aria-pressed": "false" },
-                      app.title);
+    const button = el("button", { "class": "task", "aria-pressed": "false" }, app.title);
     button.addEventListener("click", function () { show(app.id); });
     document.getElementById("taskbar").appendChild(button);
     windows[app.id] = { section: section, body: body, button: button };

@@ -191,7 +191,9 @@
       const tr = el("tr");
       tr.appendChild(el("td"));
       const td = el("td");
-      td.appendChild(button(f.split("/").pop() + "/", { "aria-label": "Open folder " + f }, function () { openFolder(f); }));
+      const open = button("", { "aria-label": "Open folder " + f }, function () { openFolder(f); });
+      open.appendChild(el("span", { "aria-hidden": "true" }, f.split("/").pop() + "/"));
+      td.appendChild(open);
       tr.appendChild(td);
       tr.appendChild(el("td", {}, "folder"));
       tr.appendChild(el("td"));
@@ -213,10 +215,12 @@
       tr.appendChild(el("td", {}, fmtSize(f.size)));
       const c4 = el("td");
       if (isText(f.name)) {
-        c4.appendChild(button("Edit", { "aria-label": "Edit " + f.name }, function () {
+        const edit = button("", { "aria-label": "Edit " + f.name }, function () {
           const editor = api && api.getApp("editor");
           if (editor && typeof editor.openFile === "function") { editor.openFile(f.id); api.openApp("editor"); }
-        }));
+        });
+        edit.appendChild(el("span", { "aria-hidden": "true" }, "Edit"));
+        c4.appendChild(edit);
       }
       tr.appendChild(c4);
       table.appendChild(tr);

@@ -154,9 +154,11 @@
     side.appendChild(button("Compose", {}, compose));
     state.folders.forEach(function (f) {
       const unread = state.messages.filter(function (m) { return m.folder === f && !m.read; }).length;
-      side.appendChild(button(f + (unread ? " (" + unread + ")" : ""),
-                              { "aria-label": f, "aria-current": f === state.folder ? "true" : "false" },
-                              function () { openFolder(f); }));
+      // The name stays the folder's; the count is for the eye (the rows say which are unread).
+      const b = button("", { "aria-label": f, "aria-current": f === state.folder ? "true" : "false" },
+                       function () { openFolder(f); });
+      b.appendChild(el("span", { "aria-hidden": "true" }, f + (unread ? " (" + unread + ")" : "")));
+      side.appendChild(b);
     });
     split.appendChild(side);
 
@@ -170,8 +172,7 @@
       flag.checked = m.flagged;
       flag.addEventListener("change", function () { m.flagged = flag.checked; changed(""); });
       row.appendChild(flag);
-      row.appendChild(button(rowLabel(m), { "aria-label": rowLabel(m) + (m.read ? "" : " · unread") },
-                             function () { openMessage(m); }));
+      row.appendChild(button(rowLabel(m) + (m.read ? "" : " · unread"), {}, function () { openMessage(m); }));
       list.appendChild(row);
     });
     split.appendChild(list);
