@@ -51,7 +51,7 @@ from rlvr.verifiers.sandbox.base import Limits
 PYTEST_PACKAGES = ("pytest",)
 Outcome = str  # "passed" | "failed" | "error" | "skipped"
 _RANK = {"passed": 0, "skipped": 1, "failed": 2, "error": 3}
-OUTPUT_TAIL_CHARS = 8000
+OUTPUT_TAIL_CHARS = 200_000
 
 # The trusted runner, executed inside the sandbox as `python3 -E -s -B -c RUNNER` (Python >= 3.6).
 RUNNER = r'''

@@ -73,3 +73,46 @@ def test_junit_helpers():
     assert parse_junit(xml) == {("a", "t"): "error", ("a", "u"): "failed"}
     with pytest.raises(ValueError):
         parse_junit('<!DOCTYPE x [<!ENTITY a "b">]><x/>')
+
+
+EVERY_KIND = '''
+import pytest, unittest
+def test_pass(): pass
+def test_fail(): assert 0
+@pytest.mark.skip
+def test_skip(): pass
+@pytest.mark.xfail
+def test_xfail(): assert 0
+@pytest.mark.xfail
+def test_xpass(): pass
+@pytest.mark.xfail(strict=True)
+def test_xpass_strict(): pass
+@pytest.fixture
+def bad():
+    raise RuntimeError
+def test_setup_error(bad): pass
+@pytest.fixture
+def bad_teardown():
+    yield
+    raise RuntimeError
+def test_teardown_error(bad_teardown): pass
+@pytest.mark.parametrize("x", ["a b", "c::d", "e/f", "x[y]"])
+def test_param(x): pass
+class TestK:
+    def test_m(self): pass
+class TestU(unittest.TestCase):
+    def test_u(self): self.assertEqual(1, 1)
+'''
+
+
+def test_junit_and_runner_records_agree_on_every_kind_of_outcome(backend):
+    """No false 'disagreement' (which would make honest runs untrusted) on pytest 9 (bwrap) and 7 (docker)."""
+    run = run_pytest({"tests/test_all.py": EVERY_KIND, "tests/sub/test_all.py": EVERY_KIND}, sandbox=backend)
+    assert run.status == "ok" and run.exit_code == 1 == run.reported_exit and run.problems == []
+    mine = {k.split("::", 1)[1]: v for k, v in run.outcomes.items() if k.startswith("tests/test_all.py")}
+    assert mine == {"test_pass": "passed", "test_fail": "failed", "test_skip": "skipped", "test_xfail": "skipped",
+                    "test_xpass": "passed", "test_xpass_strict": "failed", "test_setup_error": "error",
+                    "test_teardown_error": "error", "test_param[a b]": "passed", "test_param[c::d]": "passed",
+                    "test_param[e/f]": "passed", "test_param[x[y]]": "passed", "TestK::test_m": "passed",
+                    "TestU::test_u": "passed"}
+    assert len(run.outcomes) == 2 * len(mine)
