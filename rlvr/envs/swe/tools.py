@@ -290,6 +290,8 @@ class Workspace:
                 return self.search(arguments["pattern"], arguments.get("path", "."), arguments.get("include"))
         except (ConfigError, RlvrError, UnicodeError) as exc:
             return f"Error: {exc}"
+        except Exception as exc:  # the sandbox itself failed (a dead container); the episode goes on
+            return f"Error: the workspace sandbox failed ({type(exc).__name__}); try again or submit."
         return f"Error: unknown tool {name!r}; available: {', '.join(TOOL_NAMES)}"
 
 
