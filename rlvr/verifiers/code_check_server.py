@@ -250,12 +250,9 @@ def main():
             __import__(name)
         except ImportError:
             pass
-    try:
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # die with the parent
-    except Exception:
-        pass
+    # No PR_SET_PDEATHSIG: it fires when the *thread* that started the server exits (a worker
+    # thread of a ThreadPoolExecutor, say), not the process. The server exits when its control
+    # socket reaches EOF instead, which happens when the parent process dies.
     while True:
         try:
             msg, fds, _, _ = socket.recv_fds(control, 16, 4)

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import marshal
 import math
+import os
 import secrets
 import sys
 import threading
@@ -30,6 +32,7 @@ from typing import Any, ClassVar, Sequence
 
 from rlvr.core.errors import ConfigError
 
+logger = logging.getLogger("rlvr.verifiers.code")
 HERE = Path(__file__).resolve().parent
 #: Interpreter memory (H, Z, the test's own baseline) on top of the task's limit.
 HARNESS_MEMORY_MB = 160
@@ -239,12 +242,58 @@ def _execute(sandbox: Any, runner: Runner, code: str, mode: str, entry: str | No
         file_size_mb=max(16, math.ceil(limits.out_bytes / (1 << 20)) + 1),
         output_bytes=n * (2 * limits.out_bytes + 8192) + (1 << 16),
     )
-    argv = ["python3", "-S", "-c", BOOTSTRAP]
+    pool = harness_pool(sandbox)
     try:
-        run = sandbox.run(argv, files=files, stdin=stdin, limits=sandbox_limits)
+        if pool is not None:  # a fresh sandbox forked from a warm worker with the harness preloaded
+            run = pool.run_warm(files=files, stdin=stdin[len(harness_preamble()):], limits=sandbox_limits)
+        else:
+            run = sandbox.run(["python3", "-S", "-c", BOOTSTRAP], files=files, stdin=stdin, limits=sandbox_limits)
     except Exception as exc:  # the backend itself failed: infrastructure
         return Execution(infra_error=f"sandbox.run raised {type(exc).__name__}: {exc}"[:500])
     return parse_report(run, nonce)
+
+
+#: Standard-library modules each warm worker imports once (the harness's and what submissions commonly
+#: import). Nothing that seeds itself at import (random, tempfile, uuid, secrets): every run would start
+#: from the same state.
+POOL_PRELOAD = ("marshal", "select", "resource", "_ctypes", "_signal", "math", "cmath", "typing", "re",
+                "collections", "itertools", "functools", "heapq", "bisect", "string", "operator", "copy",
+                "json", "fractions", "decimal", "statistics", "hashlib", "datetime", "array", "dataclasses",
+                "enum", "abc", "io", "textwrap", "unicodedata")
+
+_POOLS: dict[int, tuple[Any, Any]] = {}
+_POOLS_LOCK = threading.Lock()
+
+
+def harness_pool(sandbox: Any) -> Any:
+    """The warm pool :func:`execute` uses for ``sandbox`` (a bwrap sandbox), or ``None`` to run it per call.
+
+    Created on first use and kept per sandbox object; ``None`` for other
+    backends, for a bwrap sandbox built with ``pool=False``, when
+    ``RLVR_SANDBOX_POOL=0`` is set, or when the pool cannot start here (then
+    every run starts its own bwrap, as before, and a warning says why).
+    """
+    if getattr(sandbox, "name", None) != "bwrap" or not hasattr(sandbox, "_pool_argv") \
+            or not getattr(sandbox, "pool", True) or os.environ.get("RLVR_SANDBOX_POOL") == "0":
+        return None
+    key = id(sandbox)
+    cached = _POOLS.get(key)
+    if cached is not None and cached[0] is sandbox:
+        return cached[1]
+    with _POOLS_LOCK:
+        cached = _POOLS.get(key)
+        if cached is not None and cached[0] is sandbox:
+            return cached[1]
+        from rlvr.verifiers.sandbox import SandboxUnavailable
+        from rlvr.verifiers.sandbox.pool import BwrapPool
+
+        try:
+            pool = BwrapPool(sandbox, harness_source(), preload=POOL_PRELOAD)
+        except SandboxUnavailable as exc:
+            logger.warning("code verifier: no warm sandbox pool (%s); every submission starts its own bwrap", exc)
+            pool = None
+        _POOLS[key] = (sandbox, pool)
+        return pool
 
 
 def parse_report(run: Any, nonce: str) -> Execution:

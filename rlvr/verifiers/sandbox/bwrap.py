@@ -311,6 +311,10 @@ class BwrapSandbox:
             ``("pytest",)`` for SWE workspaces. Never expose ``rlvr``.
         extra_ro_binds: More host paths to show read-only at the same path.
         bwrap: Path of the bwrap binary.
+        pool: Let the code verifier run this sandbox's submissions through a
+            warm pool (:mod:`rlvr.verifiers.sandbox.pool`): fresh sandboxes
+            forked from long-lived workers instead of one bwrap and one
+            interpreter start per submission. ``run`` is unaffected.
     """
 
     name = "bwrap"
@@ -319,7 +323,7 @@ class BwrapSandbox:
     def __init__(self, *, mode: Mode = "auto", python: str | None = None,
                  python_flags: Sequence[str] = DEFAULT_PYTHON_FLAGS,
                  python_packages: Sequence[str] = (), extra_ro_binds: Sequence[str] = (),
-                 bwrap: str | None = None) -> None:
+                 bwrap: str | None = None, pool: bool = True) -> None:
         if mode not in ("auto", "userns", "root"):
             raise ConfigError(f"bwrap mode must be 'auto', 'userns' or 'root', got {mode!r}")
         self.bwrap = bwrap or shutil.which("bwrap") or ""
@@ -334,6 +338,7 @@ class BwrapSandbox:
             raise ConfigError("python_packages must never include rlvr (its hidden test data would "
                               "become readable by the program)")
         self.python_flags = tuple(python_flags)
+        self.pool = bool(pool)
         self.layout = _make_layout(python, tuple(python_packages), tuple(extra_ro_binds))
         self.is_root = os.geteuid() == 0
         self.cgroup_ok = False
@@ -402,6 +407,30 @@ class BwrapSandbox:
             args += [self.setpriv, f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
                      "--no-new-privs", "--"]
         return args + self._resolve(argv)
+
+    def _pool_argv(self, command: list[str]) -> list[str]:
+        """bwrap around a warm pool's zygote (:mod:`rlvr.verifiers.sandbox.pool`).
+
+        Same read-only view as :meth:`_argv`, but no workdir, ``/tmp`` or
+        limits: each run forked from the zygote mounts its own and drops
+        privileges itself. Root mode keeps the few capabilities the zygote
+        needs for that (never passed on to a run); user-namespace mode keeps
+        every capability *of its own user namespace* only.
+        """
+        from rlvr.verifiers.sandbox.pool import ROOT_CAPS
+
+        args = [self.bwrap, "--new-session", "--unshare-pid", "--unshare-net", "--unshare-ipc",
+                "--unshare-uts", "--unshare-cgroup-try", "--hostname", "sandbox"]
+        if self.mode == "userns":
+            args += ["--unshare-user", "--uid", "0", "--gid", "0", "--cap-add", "ALL"]
+        else:
+            args += ["--cap-drop", "ALL"]
+            for cap in ROOT_CAPS:
+                args += ["--cap-add", cap]
+        args += list(self.layout.args)
+        args += ["--proc", "/proc", "--dev", "/dev", "--dir", "/dev/shm", "--dir", "/tmp",
+                 "--dir", SANDBOX_WORKDIR, "--remount-ro", "/", "--chdir", "/", "--"]
+        return args + list(command)
 
     def _rlimit_argv(self, limits: Limits) -> list[str]:
         cpu = max(1, math.ceil(limits.cpu_s))

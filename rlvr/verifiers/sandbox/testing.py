@@ -18,8 +18,9 @@ import time
 from dataclasses import dataclass, field
 
 #: Backend names for tests: ``bwrap`` in its default mode, ``bwrap-userns``
-#: forced into user-namespace mode, ``docker`` and ``process``.
-TEST_BACKENDS = ("bwrap", "bwrap-userns", "docker", "process")
+#: forced into user-namespace mode, ``bwrap-pool`` (fresh sandboxes forked from
+#: warm workers, :mod:`rlvr.verifiers.sandbox.pool`), ``docker`` and ``process``.
+TEST_BACKENDS = ("bwrap", "bwrap-userns", "bwrap-pool", "docker", "process")
 
 
 def in_ci() -> bool:
@@ -45,6 +46,10 @@ def _construct(kind: str):
         if kind == "bwrap-userns":
             from rlvr.verifiers.sandbox.bwrap import BwrapSandbox
             return BwrapSandbox(mode="userns"), None
+        if kind == "bwrap-pool":
+            from rlvr.verifiers.sandbox.bwrap import BwrapSandbox
+            from rlvr.verifiers.sandbox.pool import BwrapPool
+            return BwrapPool(BwrapSandbox()), None
         if kind == "docker":
             from rlvr.verifiers.sandbox.docker import DockerSandbox
             return DockerSandbox(), None
