@@ -161,6 +161,7 @@ def run(env, index: int, commands: list[str]):
     return reward, info["verdict"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("index", range(len(TASKS)), ids=[t.id for t in TASKS])
 def test_untouched_scores_0_and_gold_through_bash_scores_1(env, index):
     reward, verdict = run(env, index, [])

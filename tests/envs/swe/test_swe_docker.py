@@ -45,6 +45,7 @@ def test_workspace_is_a_container_with_only_the_buggy_tree(env):
     assert "unreachable" in out.lower() or "Errno" in out  # no network
 
 
+@pytest.mark.slow
 def test_tools_and_grading_on_docker(env):
     env.reset(seed=0)
     assert "1\tfrom shop.cart import Cart" in reply(env, tool_call("view", path="tests/test_shop.py"))
