@@ -207,14 +207,15 @@ def test_generation_is_deterministic_and_varied(family):
         assert not judge(fam, task, full).is_correct, (family, s)
 
 
-def test_oracle_never_reads_hidden_state():
-    """Oracles see the observation and params only: the params never carry the answer key."""
+def test_params_never_carry_the_answer_key():
+    """Oracles may read params (what the instruction states); the hidden answer key is never among them."""
     for name in FAMILIES:
-        task = families()[name].generate(np.random.default_rng([3, 3]))
-        public = json.dumps(task.params)
-        for value in task.hidden.values():
-            if isinstance(value, str) and len(value) > 3:
-                assert value not in public, (name, value)
-        for value in task.params.values():
-            if isinstance(value, str) and value not in ("Home",):
-                assert value in task.instruction or name.startswith("cross_") or "/" in value or value.endswith("-"), (name, value)
+        for seed in range(5):
+            task = families()[name].generate(np.random.default_rng([seed, 3]))
+            public = json.dumps(task.params)
+            for value in task.hidden.values():
+                values = value if isinstance(value, list) else [value]
+                for v in values:
+                    if isinstance(v, str) and len(v) > 3:
+                        assert v not in public, (name, v)
+            assert not task.memory, name
