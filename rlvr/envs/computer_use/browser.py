@@ -75,9 +75,9 @@ def find_chromium() -> str | None:
     return None
 
 
-def marked_processes(marker: str) -> list[int]:
-    """Pids of live processes whose command line contains ``marker`` (Linux ``/proc``)."""
-    needle = marker.encode()
+def marked_processes(*markers: str) -> list[int]:
+    """Pids of live processes whose command line contains any of ``markers`` (Linux ``/proc``)."""
+    needles = [m.encode() for m in markers if m]
     pids = []
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -89,7 +89,7 @@ def marked_processes(marker: str) -> list[int]:
                 state = fh.read().rsplit(b")", 1)[-1].split()[0]
         except OSError:
             continue
-        if needle in cmdline and state != b"Z":
+        if state != b"Z" and any(needle in cmdline for needle in needles):
             pids.append(int(entry))
     return pids
 
@@ -117,17 +117,20 @@ class _Driver:
         self.manager = sync_api.sync_playwright().start()
         self.playwright = self.manager
         self.users = 0
+        self.pid = os.getpid()
 
     @classmethod
     def acquire(cls) -> _Driver:
         driver = getattr(cls._local, "driver", None)
-        if driver is None:
+        if driver is None or driver.pid != os.getpid():   # a forked child cannot use its parent's driver
             driver = cls._local.driver = cls()
         driver.users += 1
         return driver
 
     def release(self) -> None:
         self.users -= 1
+        if self.pid != os.getpid():
+            return
         if self.users <= 0 and getattr(self._local, "driver", None) is self:
             self._local.driver = None
             try:
@@ -163,6 +166,9 @@ class BrowserSession:
         self.page: Any = None
         self.launches = 0
         self._killed = False
+        #: The profile directory flag Playwright gives the browser; its child processes
+        #: (renderers, zygotes, utilities) carry it too, but not our marker.
+        self._profile_flag = ""
 
     # ------------------------------------------------------------ lifecycle
     @property
@@ -194,6 +200,19 @@ class BrowserSession:
                                "RLVR_CHROMIUM to a Chromium/Chrome binary") from exc
         self._killed = False
         self.launches += 1
+        self._profile_flag = self._find_profile_flag()
+
+    def _find_profile_flag(self) -> str:
+        for pid in marked_processes(self.marker):
+            try:
+                with open(f"/proc/{pid}/cmdline", "rb") as fh:
+                    args = fh.read().decode(errors="replace").split("\0")
+            except OSError:
+                continue
+            for arg in args:
+                if arg.startswith("--user-data-dir=") and len(arg) > len("--user-data-dir=") + 8:
+                    return arg
+        return ""
 
     def new_page(self) -> Any:
         """Close the previous episode's context and open a fresh, isolated page."""
@@ -232,9 +251,14 @@ class BrowserSession:
             self._driver.release()
             self._driver = None
 
+    @property
+    def markers(self) -> tuple[str, ...]:
+        """Command-line strings that identify this session's processes (for :func:`marked_processes`)."""
+        return (self.marker, self._profile_flag) if self._profile_flag else (self.marker,)
+
     def processes(self) -> list[int]:
         """Pids of this session's browser processes (browser, renderers, helpers)."""
-        return marked_processes(self.marker)
+        return marked_processes(self.marker, self._profile_flag)
 
     def kill(self) -> None:
         """SIGKILL every process of this browser; the next :meth:`start` relaunches."""
