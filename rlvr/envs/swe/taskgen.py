@@ -511,28 +511,66 @@ class _Progress:
 
 
 def generate(repos: Sequence[str] | None = None, config: GenConfig = GenConfig(), *,
-             root: str | Path | None = None, show_progress: bool = False) -> tuple[list[SweTask], list[RepoStats]]:
-    """Generate tasks for several repositories with one worker pool."""
+             root: str | Path | None = None, show_progress: bool = False,
+             use_cache: bool = True) -> tuple[list[SweTask], list[RepoStats]]:
+    """Generate tasks for several repositories with one worker pool.
+
+    With ``use_cache``, each repository's tasks are stored under
+    :func:`cache_dir` keyed by the generator version, the config and the
+    repository's content hash, and reused while none of them changes.
+    """
     names = list(repos) if repos else list_repos(root)
     if not names:
         raise ConfigError("no bundled SWE repositories found; nothing to generate")
     bar = _Progress(config.per_repo * len(names), "swe tasks") if show_progress else None
-    pool = _Pool(config.workers)
+    pool: _Pool | None = None
     tasks: list[SweTask] = []
     all_stats: list[RepoStats] = []
     try:
         for name in names:
+            repo = load_repo(name, root)
             if bar:
                 bar.note(name)
-            repo_tasks, stats = generate_repo(load_repo(name, root), config, pool,
-                                              bar.update if bar else None)
+            path = _repo_cache_path(repo, config)
+            if use_cache and path.is_file():
+                cached = json.loads(path.read_text(encoding="utf-8"))
+                repo_tasks = [SweTask.from_dict(_with_trees(r, repo), i) for i, r in enumerate(cached["tasks"])]
+                stats = RepoStats(**cached["stats"])
+                if bar:
+                    bar.update(len(repo_tasks))
+            else:
+                pool = pool or _Pool(config.workers)
+                repo_tasks, stats = generate_repo(repo, config, pool, bar.update if bar else None)
+                if use_cache:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    tmp = path.with_suffix(".tmp")
+                    tmp.write_text(json.dumps({"stats": asdict(stats), "tasks": [
+                        t.to_record(repo.content_hash) for t in repo_tasks]}), encoding="utf-8")
+                    os.replace(tmp, path)
             tasks += repo_tasks
             all_stats.append(stats)
     finally:
-        pool.close()
+        if pool is not None:
+            pool.close()
         if bar:
             bar.close()
     return tasks, all_stats
+
+
+def _repo_cache_path(repo: BundledRepo, config: GenConfig) -> Path:
+    key = json.dumps({"v": GENERATOR_VERSION, "config": config.key(), "repo": repo.name,
+                      "hash": repo.content_hash}, sort_keys=True)
+    return cache_dir() / f"{repo.name}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.json"
+
+
+def _with_trees(record: dict[str, Any], repo: BundledRepo) -> dict[str, Any]:
+    """A compact record made full against ``repo`` (which may live outside the bundled directory)."""
+    from rlvr.envs.swe.task import BUNDLED_KEY, apply_patch
+
+    full = {k: v for k, v in record.items() if k != BUNDLED_KEY}
+    full["files"] = {**apply_patch(repo.source, record["gold_patch"], reverse=True), **repo.visible_tests}
+    full["hidden_files"] = repo.hidden_files
+    return full
 
 
 def write_tasks(tasks: Sequence[SweTask], path: str | Path, root: str | Path | None = None) -> None:
@@ -555,16 +593,8 @@ def read_tasks(path: str | Path) -> list[SweTask]:
 
 def generate_tasks(repos: Sequence[str] | None = None, config: GenConfig = GenConfig(),
                    use_cache: bool = True) -> list[SweTask]:
-    """On-demand generation, cached under :func:`cache_dir` by config and repository contents."""
-    names = list(repos) if repos else list_repos()
-    key = json.dumps({"v": GENERATOR_VERSION, "config": config.key(),
-                      "repos": {n: load_repo(n).content_hash for n in names}}, sort_keys=True)
-    path = cache_dir() / f"{hashlib.sha256(key.encode()).hexdigest()[:20]}.jsonl"
-    if use_cache and path.is_file():
-        return read_tasks(path)
-    tasks, _ = generate(names, config)
-    if use_cache:
-        write_tasks(tasks, path)
+    """On-demand generation over bundled repositories, cached per repository under :func:`cache_dir`."""
+    tasks, _ = generate(repos, config, use_cache=use_cache)
     return tasks
 
 
@@ -578,11 +608,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=GenConfig.workers)
     parser.add_argument("--timeout", type=float, default=GenConfig.timeout_s, help="seconds per test run")
     parser.add_argument("--sandbox", default=None, help="bwrap (default), docker or process")
+    parser.add_argument("--no-cache", action="store_true", help="regenerate every repository (ignore the cache)")
     args = parser.parse_args(argv)
     config = GenConfig(per_repo=args.per_repo, seed=args.seed, workers=args.workers, timeout_s=args.timeout,
                        sandbox=args.sandbox)
     start = time.monotonic()
-    tasks, stats = generate(args.repos, config, show_progress=True)
+    tasks, stats = generate(args.repos, config, show_progress=True, use_cache=not args.no_cache)
     write_tasks(tasks, args.out)
     elapsed = time.monotonic() - start
     summary = {"tasks": len(tasks), "wall_s": round(elapsed, 1), "config": config.key(),
