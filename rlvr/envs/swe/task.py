@@ -202,70 +202,36 @@ def make_patch(old: dict[str, str], new: dict[str, str], context: int = 3) -> st
     return "".join(chunks)
 
 
-def apply_patch(files: dict[str, str], patch: str, reverse: bool = False) -> dict[str, str]:
-    """Apply a unified diff made by :func:`make_patch` to a tree (exact context match).
-
-    Args:
-        files: The tree to patch (not modified).
-        patch: The diff text.
-        reverse: Apply it backwards (``new`` tree -> ``old`` tree).
-
-    Returns:
-        A new tree with the patched files replaced.
-
-    Raises:
-        ValueError: A patched file is missing or a hunk's context does not match.
-    """
-    out = dict(files)
+def reverse_patch(patch: str) -> str:
+    """The unified diff that undoes ``patch`` (headers, hunk ranges and +/- lines swapped)."""
+    out: list[str] = []
     lines = patch.splitlines(True)
     i = 0
     while i < len(lines):
-        if not lines[i].startswith("--- "):
-            i += 1
+        line = lines[i]
+        if line.startswith("--- ") and i + 1 < len(lines) and lines[i + 1].startswith("+++ "):
+            out += ["--- " + lines[i + 1][4:], "+++ " + line[4:]]
+            i += 2
             continue
-        path = lines[i + 1][4:].rstrip("\n").split("\t")[0]
-        path = path[2:] if path.startswith("b/") else path
-        if path not in out:
-            raise ValueError(f"the patch changes {path!r}, which is not in the tree")
-        text = out[path].splitlines(True)
-        i += 2
-        result: list[str] = []
-        pos = 0
-        while i < len(lines) and lines[i].startswith("@@"):
-            m = _HUNK.match(lines[i])
-            if m is None:
-                raise ValueError(f"malformed hunk header {lines[i]!r}")
-            old_count, new_count = int(m.group(2) or 1), int(m.group(4) or 1)
-            start = int(m.group(3) if reverse else m.group(1))
-            count = new_count if reverse else old_count
-            i += 1
-            before: list[str] = []
-            after: list[str] = []
-            seen_old = seen_new = 0
-            while i < len(lines) and (seen_old < old_count or seen_new < new_count or lines[i][:1] == "\\"):
-                tag, body = lines[i][:1], lines[i][1:]
-                i += 1
-                if tag == "\\":  # the previous line had no final newline
-                    for seq in (before, after):
-                        if seq and seq[-1] is last:
-                            seq[-1] = last[:-1] if last.endswith("\n") else last
-                    continue
-                if tag not in (" ", "-", "+"):
-                    raise ValueError(f"malformed hunk line {lines[i - 1]!r} in the patch of {path!r}")
-                seen_old += tag in (" ", "-")
-                seen_new += tag in (" ", "+")
-                last = body
-                if reverse:
-                    tag = {"-": "+", "+": "-"}.get(tag, tag)
-                if tag in (" ", "-"):
-                    before.append(body)
-                if tag in (" ", "+"):
-                    after.append(body)
-            first = start - 1 if count else start
-            if text[first:first + len(before)] != before:
-                raise ValueError(f"hunk at line {start} of {path!r} does not match the file; the patch was "
-                                 "made against a different version")
-            result += text[pos:first] + after
-            pos = first + len(before)
-        out[path] = "".join(result + text[pos:])
-    return out
+        m = _HUNK.match(line)
+        if m:
+            old = m.group(1) + (f",{m.group(2)}" if m.group(2) is not None else "")
+            new = m.group(3) + (f",{m.group(4)}" if m.group(4) is not None else "")
+            out.append(f"@@ -{new} +{old} @@" + line[m.end():])
+        elif line[:1] in "+-":
+            out.append({"+": "-", "-": "+"}[line[0]] + line[1:])
+        else:
+            out.append(line)
+        i += 1
+    return "".join(out)
+
+
+def apply_patch(files: dict[str, str], patch: str, reverse: bool = False) -> dict[str, str]:
+    """``files`` with ``patch`` applied (backwards with ``reverse``), through :mod:`rlvr.envs.swe.patches`.
+
+    Raises:
+        ConfigError: The patch does not apply (a ``ValueError``).
+    """
+    from rlvr.envs.swe.patches import apply_patch as apply_forward
+
+    return apply_forward(files, reverse_patch(patch) if reverse else patch)

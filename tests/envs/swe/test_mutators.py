@@ -224,7 +224,7 @@ def test_gold_patch_restores_clean_text_exactly(tmp_path):
 def test_apply_patch_refuses_a_mismatching_tree():
     """A patch made against other text raises instead of producing a wrong file."""
     patch = make_patch({"a.py": "x = 1\n"}, {"a.py": "x = 2\n"})
-    with pytest.raises(ValueError, match="does not match"):
+    with pytest.raises(ValueError, match="does not apply"):
         apply_patch({"a.py": "x = 3\n"}, patch)
     with pytest.raises(ValueError, match="not in the tree"):
         apply_patch({"b.py": "x = 1\n"}, patch)
