@@ -33,7 +33,7 @@ def test_self_reference_is_circular():
 
 
 def test_unclosed_reference_raises():
-    """'a = ${b' in [s] has no closing brace and is an error."""
+    """'a = ${b' in [s] is an error because the brace is never closed."""
     with pytest.raises(InterpolationError, match="without closing"):
         loads("[s]\nb = 1\na = ${b\n").get("s", "a")
 

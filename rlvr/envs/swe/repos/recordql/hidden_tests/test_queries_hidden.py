@@ -92,7 +92,7 @@ def test_table_distinct_sorted_null_last():
 
 
 def test_table_insert_and_count():
-    """Inserting a sixth record makes the count 6; inserting a non-dict is refused."""
+    """A table of 5 records counts 6 after one more insert, and inserting a non-dict is refused."""
     table = Table(people())
     table.insert({"name": "Fa"})
     with pytest.raises(QueryError, match="must be dicts"):
@@ -101,7 +101,7 @@ def test_table_insert_and_count():
 
 
 def test_explain_membership_and_ranges():
-    """'where x not in (1, 'a') and y between 1 and 2 or z is not null' is normalised with double quotes."""
+    """A query mixing not in, between and is not null is normalised to 'where x not in (1, "a") and y between 1 and 2 or z is not null'."""
     text = "where x not in (1, 'a') and y between 1 and 2 or z is not null"
     assert Table.explain(text) == 'where x not in (1, "a") and y between 1 and 2 or z is not null'
 

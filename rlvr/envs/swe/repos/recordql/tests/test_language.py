@@ -39,7 +39,7 @@ def test_dotted_field_name():
 
 
 def test_unclosed_string_position():
-    """In 'name = "Oslo' the string is not closed; the error points at position 7 where it starts."""
+    """In 'name = "Oslo' the unclosed string is reported at position 7, where it starts."""
     with pytest.raises(QueryError, match="not closed \\(at position 7\\)"):
         tokenize('name = "Oslo')
 

@@ -51,7 +51,7 @@ def test_missing_field_is_null():
 
 
 def test_count_not_null():
-    """Four people have an age that is not null."""
+    """Counting the records where 'age is not null' gives 4."""
     assert Table(people()).count("age is not null") == 4
 
 

@@ -94,10 +94,10 @@ def test_next_after_end_is_none():
 
 
 def test_expansion_stops_at_calendar_end():
-    """A yearly rule from 9998-06-01 only has the dates 9998-06-01 and 9999-06-01."""
+    """A yearly rule from 9998-06-01 yields just 9998-06-01 and 9999-06-01 (the calendar ends in 9999)."""
     assert occurrences(yearly(date(9998, 6, 1)), limit=5) == [date(9998, 6, 1), date(9999, 6, 1)]
 
 
 def test_rule_that_never_matches_ends():
-    """Every 12 months on the 30th starting in February never matches and yields no dates."""
+    """A rule for every 12 months on the 30th, starting in February, yields no dates (February has no 30th)."""
     assert occurrences(monthly(date(2024, 2, 1), 12, bymonthday=(30,)), limit=3) == []

@@ -82,6 +82,6 @@ def test_parse_weekend_group():
 
 
 def test_unknown_weekday_name():
-    """'funday' is not a weekday and is rejected."""
+    """'funday' is rejected because it is not a weekday."""
     with pytest.raises(ValueError, match="funday"):
         parse_weekday("funday")

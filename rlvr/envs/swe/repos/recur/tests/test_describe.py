@@ -17,7 +17,7 @@ from recur.weekdays import is_weekend, weekday_name
 
 
 def test_parse_date_with_slashes_rejected():
-    """The text '2024/01/02' is not accepted as a date."""
+    """The text '2024/01/02' is rejected as a date (only YYYY-MM-DD or YYYYMMDD are read)."""
     with pytest.raises(ValueError, match="YYYY-MM-DD"):
         parse_date("2024/01/02")
 
@@ -28,7 +28,7 @@ def test_short_weekday_name_and_weekend():
 
 
 def test_missing_freq_rejected():
-    """The rule text 'COUNT=3' has no FREQ and is rejected."""
+    """The rule text 'COUNT=3' is rejected because it has no FREQ."""
     with pytest.raises(RuleError, match="no FREQ"):
         parse_rule("COUNT=3", date(2024, 1, 1))
 

@@ -25,7 +25,7 @@ def numbered(count):
 
 
 def test_opcodes_mixed_edits():
-    """Turning 'xaby' into 'aqb' deletes x, keeps a, inserts q, keeps b and deletes y."""
+    """The edit from 'xaby' to 'aqb' is: delete x, keep a, insert q, keep b, delete y."""
     expected = [("delete", 0, 1, 0, 0), ("equal", 1, 2, 0, 1), ("insert", 2, 2, 1, 2), ("equal", 2, 3, 2, 3), ("delete", 3, 4, 3, 3)]
     assert opcodes("xaby", "aqb") == expected
 

@@ -15,7 +15,7 @@ from textdiff.words import split_words
 
 
 def test_opcodes_delete_at_end():
-    """Turning 'abc' into 'a' keeps 'a' and deletes 'bc'."""
+    """The edit from 'abc' to 'a' is: keep 'a', delete 'bc'."""
     assert opcodes("abc", "a") == [("equal", 0, 1, 0, 1), ("delete", 1, 3, 1, 1)]
 
 

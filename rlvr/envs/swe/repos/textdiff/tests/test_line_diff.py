@@ -8,7 +8,7 @@ def tagged(old, new, **options):
 
 
 def test_opcodes_single_replacement():
-    """Turning 'abcde' into 'abxde' keeps 'ab', replaces 'c' by 'x' and keeps 'de'."""
+    """The edit from 'abcde' to 'abxde' is: keep 'ab', replace 'c' by 'x', keep 'de'."""
     assert opcodes("abcde", "abxde") == [("equal", 0, 2, 0, 2), ("replace", 2, 3, 2, 3), ("equal", 3, 5, 3, 5)]
 
 
@@ -28,7 +28,7 @@ def test_split_lines_final_newline():
 
 
 def test_changed_middle_line():
-    """Diffing 'a b c' with 'a x c' (one per line) keeps a, removes b, adds x, keeps c."""
+    """The line diff of 'a b c' to 'a x c' (one per line) is: keep a, remove b, add x, keep c."""
     assert tagged("a\nb\nc\n", "a\nx\nc\n") == [(" ", "a"), ("-", "b"), ("+", "x"), (" ", "c")]
 
 
