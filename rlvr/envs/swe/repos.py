@@ -96,7 +96,7 @@ def list_repos(root: str | Path | None = None) -> list[str]:
 
 
 def load_repo(name: str, root: str | Path | None = None) -> BundledRepo:
-    """Read one repository into text trees.
+    """Read one repository into text trees (cached until one of its files changes).
 
     Args:
         name: A name from :func:`list_repos`.
@@ -105,11 +105,20 @@ def load_repo(name: str, root: str | Path | None = None) -> BundledRepo:
     Raises:
         ConfigError: No such repository, or its ``repo.json`` is invalid.
     """
-    return _load(str(name), str(Path(root).resolve()) if root is not None else str(REPOS_DIR))
+    base = Path(root).resolve() if root is not None else REPOS_DIR
+    return _load(str(name), str(base), _stamp(base / str(name)))
+
+
+def _stamp(path: Path) -> tuple:
+    """Names, sizes and modification times of a repository's files (the load cache's key)."""
+    if not path.is_dir():
+        return ()
+    return tuple((str(p), st.st_size, st.st_mtime_ns) for p in sorted(path.rglob("*"))
+                 if p.is_file() and (st := p.stat()))
 
 
 @functools.lru_cache(maxsize=32)
-def _load(name: str, root: str) -> BundledRepo:
+def _load(name: str, root: str, stamp: tuple) -> BundledRepo:
     base = Path(root) / name
     meta_path = base / "repo.json"
     if not meta_path.is_file():
