@@ -194,11 +194,11 @@ def git_apply_command(task: SweTask) -> str:
 
 
 def hidden_test_names(task: SweTask) -> list[str]:
-    """Names of hidden test functions that appear nowhere in the visible files (for leak searches)."""
+    """Names of hidden test functions that appear nowhere in the visible files, longest first (leak searches)."""
     visible = "\n".join(task.files.values()) + task.problem_statement
     names = []
     for text in task.hidden_files.values():
         for name in re.findall(r"def (test_\w+)", text):
             if len(name) >= 12 and name not in visible and name not in names:
                 names.append(name)
-    return names
+    return sorted(names, key=lambda n: (-len(n), n))  # longest first: least likely to occur by chance
