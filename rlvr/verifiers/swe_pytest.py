@@ -154,8 +154,9 @@ for _key, _val in _before.items():
     if _current(_key) is not _val:
         _problems.append("replaced " + ".".join(_key))
         break
-if [id(m) for m in sys.meta_path] != [id(m) for m in _meta_path] or \
-        [id(h) for h in sys.path_hooks] != [id(h) for h in _path_hooks]:
+if _cfg.get("check_import_hooks", True) and (
+        [id(m) for m in sys.meta_path] != [id(m) for m in _meta_path] or
+        [id(h) for h in sys.path_hooks] != [id(h) for h in _path_hooks]):
     _problems.append("import hooks changed")
 _config = _recorder.config
 if _config is not None:
@@ -318,7 +319,8 @@ def pytest_sandbox(sandbox: Any = None):
 
 
 def run_pytest(files: dict[str, str | bytes], test_ids: Sequence[str] | None = None, *,
-               sandbox: Any = None, timeout_s: float = 60.0, memory_mb: int = 1024) -> PytestRun:
+               sandbox: Any = None, timeout_s: float = 60.0, memory_mb: int = 1024,
+               check_import_hooks: bool = True) -> PytestRun:
     """Run pytest on ``files`` in a fresh sandbox and establish per-test outcomes.
 
     Args:
@@ -329,6 +331,8 @@ def run_pytest(files: dict[str, str | bytes], test_ids: Sequence[str] | None = N
             or a sandbox object whose ``python3`` can import pytest.
         timeout_s: Wall-clock bound of the whole run (and its CPU seconds).
         memory_mb: Address-space bound of the run.
+        check_import_hooks: Distrust a run that leaves an import hook behind
+            (a finder added to ``sys.meta_path`` could rewrite test modules).
 
     Returns:
         A :class:`PytestRun`; use :meth:`PytestRun.all_passed` to decide.
@@ -338,7 +342,8 @@ def run_pytest(files: dict[str, str | bytes], test_ids: Sequence[str] | None = N
     if test_ids is not None and (isinstance(test_ids, str) or not all(isinstance(i, str) for i in test_ids)):
         raise ConfigError(f"test_ids must be a list of pytest node ids or None, got {test_ids!r}")
     box = pytest_sandbox(sandbox)
-    call = runner_call(files, test_ids, timeout_s=timeout_s, memory_mb=memory_mb)
+    call = runner_call(files, test_ids, timeout_s=timeout_s, memory_mb=memory_mb,
+                       check_import_hooks=check_import_hooks)
     start = time.monotonic()
     result = box.run(call.argv, files=files, stdin=call.stdin, limits=call.limits, env=call.env)
     return interpret(result, call.nonce, test_ids, wall_s=time.monotonic() - start)
@@ -356,15 +361,21 @@ class RunnerCall:
 
 
 def runner_call(paths: Sequence[str], test_ids: Sequence[str] | None, *, timeout_s: float = 60.0,
-                memory_mb: int = 1024, import_mode: str | None = None, python: str = "python3") -> RunnerCall:
-    """A fresh runner invocation for a tree holding ``paths`` (relative to the sandbox workdir)."""
+                memory_mb: int = 1024, import_mode: str | None = None, python: str = "python3",
+                check_import_hooks: bool = True) -> RunnerCall:
+    """A fresh runner invocation for a tree holding ``paths`` (relative to the sandbox workdir).
+
+    ``check_import_hooks=False`` tolerates import hooks left in ``sys.meta_path``
+    (third-party repositories whose dependencies install one, such as ``six``).
+    """
     paths = sorted(paths)
     test_paths = sorted({p for p in paths if p.endswith(".py") and
                          (p.rsplit("/", 1)[-1].startswith("test_") or p.endswith("_test.py"))})
     conftests = [p for p in paths if p.rsplit("/", 1)[-1] == "conftest.py"]
     nonce = "RLVR" + secrets.token_hex(16)
     cfg = {"nonce": nonce, "ids": list(test_ids or []), "paths": test_paths or ["."],
-           "conftests": conftests, "import_mode": import_mode or _import_mode(paths)}
+           "conftests": conftests, "import_mode": import_mode or _import_mode(paths),
+           "check_import_hooks": bool(check_import_hooks)}
     limits = Limits(wall_s=timeout_s, cpu_s=timeout_s, memory_mb=memory_mb, max_procs=64,
                     file_size_mb=64, open_files=256, output_bytes=8 << 20, disk_mb=512)
     env = {"PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1", "PY_COLORS": "0", "COLUMNS": "120"}

@@ -116,3 +116,14 @@ def test_junit_and_runner_records_agree_on_every_kind_of_outcome(backend):
                     "test_param[e/f]": "passed", "test_param[x[y]]": "passed", "TestK::test_m": "passed",
                     "TestU::test_u": "passed"}
     assert len(run.outcomes) == 2 * len(mine)
+
+
+def test_an_import_hook_left_behind_makes_the_run_untrusted():
+    backend_or_skip("bwrap")
+    task = make_task(CLEAN + "\nimport sys\n\n\nclass _Finder:\n    def find_spec(self, *args):\n"
+                             "        return None\n\n\nsys.meta_path.insert(0, _Finder())\n")
+    files = {**task.files, **task.hidden_files}
+    strict = run_pytest(files, [*F2P, *P2P])
+    assert not strict.all_passed([*F2P, *P2P]) and strict.problems == ["import hooks changed"]
+    lenient = run_pytest(files, [*F2P, *P2P], check_import_hooks=False)
+    assert lenient.all_passed([*F2P, *P2P])

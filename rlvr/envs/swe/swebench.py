@@ -270,7 +270,7 @@ def grade_swebench(task: SweTask, workspace: Workspace, *, timeout_s: float = 60
     except ConfigError as exc:
         return Verdict.error("bad_test_patch", message=str(exc)[:300], **extra)
     call = runner_call(sorted(set(tree.hashes) | set(written) | set(tests)), task.all_test_ids,
-                       timeout_s=timeout_s, memory_mb=4096, import_mode="prepend")
+                       timeout_s=timeout_s, memory_mb=4096, import_mode="prepend", check_import_hooks=False)
     limits = dataclasses.replace(call.limits, disk_mb=8192)
     start = time.monotonic()
     try:
