@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import gymnasium as gym
 import numpy as np
 import pytest
@@ -188,3 +190,23 @@ def test_bundled_tasks_gold_scores_1_untouched_0():
             assert reward == 1.0, (task.id, info["verdict"])
     finally:
         env.close()
+
+
+def test_jsonl_source_is_lazy_and_filters_by_repo(tmp_path):
+    from rlvr.envs.swe.env import JsonlSource
+
+    other = {**TASK.to_dict(), "id": "other-0", "repo": "other"}
+    path = tmp_path / "tasks.jsonl"
+    path.write_text(json.dumps(TASK.to_dict()) + "\n\n" + json.dumps(other) + "\n")
+    source = JsonlSource(str(path))
+    assert len(source) == 2 and source._cache == {}
+    assert source[1].id == "other-0" and set(source._cache) == {1}
+    assert [JsonlSource(str(path), ["other"])[0].id] == ["other-0"]
+    with pytest.raises(ConfigError, match="known repos"):
+        JsonlSource(str(path), ["nope"])
+    with pytest.raises(ConfigError, match="does not exist"):
+        JsonlSource(str(tmp_path / "missing.jsonl"))
+    backend_or_skip("bwrap")
+    env = SweEnv(tasks=[TASK.to_dict(), other], repos="other", sandbox="bwrap")
+    assert len(env.unwrapped.source) == 1 and env.unwrapped.source[0].repo == "other"
+    env.close()
