@@ -96,3 +96,11 @@ def test_untouched_item_has_no_stock_or_value():
     book = make_ledger()
     assert (book.on_hand("NUT"), book.value("NUT"), book.unit_cost("NUT")) == (
         0, Decimal("0.00"), Decimal("0.00"))
+
+
+def test_adjustment_of_one_accepted_zero_rejected():
+    """A stock-count adjustment of +1 is accepted, while one of 0 is rejected."""
+    from ledger import MovementError, adjustment
+    assert adjustment("A-1", 1, "2024-01-01").signed_quantity == 1
+    with pytest.raises(MovementError):
+        adjustment("A-1", 0, "2024-01-01")

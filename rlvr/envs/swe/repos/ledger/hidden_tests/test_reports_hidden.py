@@ -109,3 +109,20 @@ def test_parse_money_negative_parentheses_with_minus():
 def test_allocate_negative_total():
     """Allocating -1.00 into 3 parts gives -0.34, -0.33 and -0.33."""
     assert allocate(Decimal("-1.00"), 3) == [Decimal("-0.34"), Decimal("-0.33"), Decimal("-0.33")]
+
+
+def test_format_zero_money():
+    """Formatting 0 gives '$0.00' with no minus sign."""
+    from ledger import format_money
+    assert format_money(Decimal("0")) == "$0.00"
+
+
+def test_allocate_single_part():
+    """Allocating 5.00 into 1 part gives [5.00]."""
+    assert allocate(Decimal("5.00"), 1) == [Decimal("5.00")]
+
+
+def test_reorder_list_skips_zero_target():
+    """An empty item with reorder level 0 is low on stock but nothing needs ordering."""
+    book = Ledger(Catalog([Item("PIN", "Pin")]))
+    assert ([item.sku for item in book.low_stock()], reorder_list(book)) == (["PIN"], [])

@@ -99,3 +99,8 @@ def test_same_day_movement_allowed():
     book = make_ledger()
     book.issue("BOLT", 1, "2024-01-05")
     assert book.on_hand("BOLT") == 19
+
+
+def test_receipt_entry_cost():
+    """Receiving 4 nuts at 2.50 records a cost of 10.00."""
+    assert make_ledger().receive("NUT", 4, "2.50", "2024-01-06").cost == Decimal("10.00")

@@ -49,3 +49,8 @@ def test_allocate_spreads_cents():
 def test_percent_of_amount():
     """15 percent of 80.00 is 12.00."""
     assert percent_of(Decimal("80.00"), 15) == Decimal("12.00")
+
+
+def test_parse_money_negative_sign():
+    """Parsing '-7.25' gives -7.25."""
+    assert parse_money("-7.25") == Decimal("-7.25")

@@ -77,3 +77,15 @@ def test_catalog_rejects_duplicate():
     cat = Catalog([Item("B-1", "Bolt")])
     with pytest.raises(CatalogError):
         cat.add(Item("b-1", "Other bolt"))
+
+
+def test_days_in_each_month_of_2023():
+    """The months of 2023 have 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30 and 31 days."""
+    assert [days_in_month(2023, m) for m in range(1, 13)] == [
+        31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+
+def test_item_defaults():
+    """An item created as ('W-1', 'Washer') has unit 'ea', reorder level 0 and no category."""
+    item = Item("W-1", "Washer")
+    assert (item.unit, item.reorder_level, item.category) == ("ea", 0, "")

@@ -115,3 +115,22 @@ def test_union_by_size_keeps_larger_root():
     root = sets.find(1)
     sets.union(9, 3)
     assert sets.find(9) == root
+
+
+def test_kruskal_equal_weights_in_edge_order():
+    """Kruskal on the square a-b, b-c, c-d, d-a (all weight 1) picks a-b, a-d and b-c."""
+    from minigraph import kruskal
+    g = Graph.from_edges([("a", "b"), ("b", "c"), ("c", "d"), ("d", "a")])
+    assert kruskal(g) == [("a", "b", 1), ("a", "d", 1), ("b", "c", 1)]
+
+
+def test_prim_on_empty_graph():
+    """The spanning tree of an empty graph has no edges."""
+    assert prim(Graph()) == []
+
+
+def test_union_of_equal_sizes_keeps_first_root():
+    """After uniting the singletons 1 and 2, the representative of both is 1."""
+    sets = DisjointSet()
+    sets.union(1, 2)
+    assert (sets.find(1), sets.find(2)) == (1, 1)

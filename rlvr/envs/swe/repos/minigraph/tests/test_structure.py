@@ -78,3 +78,11 @@ def test_kruskal_edge_order():
     g = Graph.from_edges([("a", "b", 2), ("b", "c", 1), ("a", "c", 5), ("c", "d", 7),
                           ("b", "d", 3)])
     assert kruskal(g) == [("b", "c", 1), ("a", "b", 2), ("b", "d", 3)]
+
+
+def test_prim_starts_at_smallest_node():
+    """Prim without a start node on the sample road map begins at a: a-b (2), b-c (1), b-d (3)."""
+    from minigraph import prim
+    g = Graph.from_edges([("a", "b", 2), ("b", "c", 1), ("a", "c", 5), ("c", "d", 7),
+                          ("b", "d", 3)])
+    assert prim(g) == [("a", "b", 2), ("b", "c", 1), ("b", "d", 3)]

@@ -30,3 +30,8 @@ def test_round_floor_and_ceil():
 def test_round_negative_number():
     """Rendering '{{ x|round(1) }}' with x=-1.26 gives '-1.3'."""
     assert render_string("{{ x|round(1) }}", x=-1.26) == "-1.3"
+
+
+def test_truncate_shorter_than_end_marker():
+    """Rendering '{{ s|truncate(2) }}' with s='abcdef' gives just '...'."""
+    assert render_string("{{ s|truncate(2) }}", s="abcdef") == "..."

@@ -165,3 +165,13 @@ def test_cannot_pop_outermost_scope():
 def test_negative_list_index():
     """Rendering '{{ xs[-1] }}' with xs=[1, 2, 3] gives '3'."""
     assert render_string("{{ xs[-1] }}", xs=[1, 2, 3]) == "3"
+
+
+def test_nested_index_path():
+    """Rendering '{{ grid.1.0 }}' with grid=[[1, 2], [3, 4]] gives '3'."""
+    assert render_string("{{ grid.1.0 }}", grid=[[1, 2], [3, 4]]) == "3"
+
+
+def test_dash_without_space():
+    """Rendering 'a {{-x}}' with x='b' gives 'ab'."""
+    assert render_string("a {{-x}}", x="b") == "ab"

@@ -97,3 +97,13 @@ def test_autoescape_escapes_html():
 def test_no_autoescape_by_default():
     """Without autoescape, rendering '{{ x }}' with x='<b>' gives '<b>' unchanged."""
     assert render_string("{{ x }}", x="<b>") == "<b>"
+
+
+def test_float_literal():
+    """Rendering '{{ 1.5 }}' gives '1.5'."""
+    assert render_string("{{ 1.5 }}") == "1.5"
+
+
+def test_filter_after_dotted_path():
+    """Rendering '{{ user.name|upper }}' with user={'name': 'bea'} gives 'BEA'."""
+    assert render_string("{{ user.name|upper }}", user={"name": "bea"}) == "BEA"

@@ -88,3 +88,8 @@ def test_auto_prefix_leaves_compound_units():
 def test_humanize_small_time_stays_seconds():
     """Humanizing 0.5 s gives '0.5 s'."""
     assert format_quantity(humanize(Quantity(0.5, "s"))) == "0.5 s"
+
+
+def test_scientific_notation_negative_exponent():
+    """Calculating '2.5e-3 km to m' gives '2.5 m'."""
+    assert calculate("2.5e-3 km to m") == "2.5 m"

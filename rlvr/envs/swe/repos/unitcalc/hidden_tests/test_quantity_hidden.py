@@ -80,3 +80,21 @@ def test_abs_and_negation():
     """The absolute value of -(4 N) is 4 N."""
     result = abs(-Quantity(4, "N"))
     assert (result.value, str(result.unit)) == (4, "N")
+
+
+def test_sqrt_of_zero_area():
+    """The square root of 0 m^2 is 0 m."""
+    result = Quantity(0, "m^2").sqrt()
+    assert (result.value, str(result.unit)) == (0.0, "m")
+
+
+def test_sqrt_of_negative_refused():
+    """The square root of -4 m^2 is refused with an error."""
+    with pytest.raises(ValueError, match="negative"):
+        Quantity(-4, "m^2").sqrt()
+
+
+def test_force_and_pressure_names():
+    """A newton has the dimension 'force' and a pascal the dimension 'pressure'."""
+    from unitcalc import lookup_unit
+    assert (lookup_unit("N").dimension.name, lookup_unit("Pa").dimension.name) == ("force", "pressure")

@@ -59,3 +59,8 @@ def test_unbalanced_parenthesis_is_error():
     """Calculating '(2 + 3' raises a syntax error."""
     with pytest.raises(CalcSyntaxError):
         calculate("(2 + 3")
+
+
+def test_calculate_difference_with_conversion():
+    """Calculating '2 h - 30 min to min' gives '90 min'."""
+    assert calculate("2 h - 30 min to min") == "90 min"

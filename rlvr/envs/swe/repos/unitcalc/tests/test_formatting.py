@@ -34,3 +34,8 @@ def test_auto_prefix_large_length():
 def test_humanize_seconds_to_hours():
     """Humanizing 5400 s gives '1.5 h'."""
     assert format_quantity(humanize(Quantity(5400, "s"))) == "1.5 h"
+
+
+def test_format_number_scientific_rounds_mantissa():
+    """Formatting 123456789012 with 4 significant digits gives '1.235e11'."""
+    assert format_number(123456789012, 4) == "1.235e11"
