@@ -86,9 +86,10 @@ def test_typed_getter_default_when_missing():
 
 
 def test_bad_bool_names_key():
-    """Reading 'debug = maybe' as a boolean fails with a message naming '[s] debug'."""
-    with pytest.raises(ConversionError, match=r"\[s\] debug"):
+    """Reading 'debug = maybe' as a boolean fails with a message naming '[s] debug', the bool type and the accepted words."""
+    with pytest.raises(ConversionError) as info:
         loads("[s]\ndebug = maybe\n").get_bool("s", "debug")
+    assert str(info.value) == "[s] debug (bool): 'maybe' is not a boolean (use one of true/yes/on/false/no/off)"
 
 
 def test_get_float_of_text_fails():

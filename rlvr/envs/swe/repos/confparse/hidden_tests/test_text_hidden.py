@@ -108,3 +108,9 @@ def test_bare_number_size_is_bytes():
 def test_single_quoted_value_with_escaped_quote():
     """The raw value 'it\\'s' in single quotes reads as the string: it's."""
     assert parse_value("'it\\'s'") == "it's"
+
+
+def test_schema_untyped_list_items_stay_as_read():
+    """A list field without an item type reads '[a, 2]' as ['a', 2]."""
+    schema = Schema({"s": {"names": Field("list")}})
+    assert schema.apply(loads("[s]\nnames = [a, 2]\n")) == {"s": {"names": ["a", 2]}}

@@ -38,3 +38,8 @@ def test_schema_allow_unknown_accepts_extras():
     """A schema that allows unknown keys accepts [s] with an extra key b."""
     schema = Schema({"s": {"a": Field("int")}}, allow_unknown=True)
     assert schema.is_valid(loads("[s]\na = 1\nb = 2\n")) is True
+
+
+def test_dumps_empty_dict():
+    """Dumping an empty mapping of sections gives the empty text ''."""
+    assert dumps_dict({}) == ""

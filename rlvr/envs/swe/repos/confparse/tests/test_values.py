@@ -77,3 +77,8 @@ def test_quoted_comma_stays_in_one_list_item():
 def test_empty_value_is_empty_string():
     """An empty raw value '' is the empty string."""
     assert parse_value("") == ""
+
+
+def test_empty_quoted_string():
+    """The raw value '""' (two double quotes) is the empty string."""
+    assert parse_value('""') == ""

@@ -139,3 +139,10 @@ def test_unknown_operator_rejected():
     """Comparing 1 and 2 with the operator '~' is an error naming the operator."""
     with pytest.raises(ValueError, match="unknown operator '~'"):
         compare("~", 1, 2)
+
+
+def test_insert_error_names_the_table():
+    """Inserting the list ['Ga'] into a table named people fails with 'records of people must be dicts, got list'."""
+    with pytest.raises(QueryError) as info:
+        Table([], name="people").insert(["Ga"])
+    assert str(info.value) == "records of people must be dicts, got list"

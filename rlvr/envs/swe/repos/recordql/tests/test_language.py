@@ -85,12 +85,25 @@ def test_negative_limit():
 
 
 def test_star_only_for_count():
-    """'select sum(*)' is rejected; only count(*) may use a star."""
-    with pytest.raises(QueryError, match="only count"):
+    """'select sum(*)' is rejected at the star (position 11): only count(*) may use a star."""
+    with pytest.raises(QueryError) as info:
         parse("select sum(*)")
+    assert str(info.value) == "sum(*) is not allowed; only count(*) (at position 11)"
 
 
 def test_ungrouped_field_with_aggregate():
     """'select name, count(*)' is rejected because name is neither grouped nor aggregated."""
     with pytest.raises(QueryError, match="'name' must appear in 'group by'"):
         parse("select name, count(*)")
+
+
+def test_stray_closing_parenthesis():
+    """'where a = 1 )' is rejected at the unexpected ')' at position 12."""
+    with pytest.raises(QueryError) as info:
+        parse("where a = 1 )")
+    assert str(info.value) == "unexpected rparen ')' (at position 12)"
+
+
+def test_explain_not_over_group():
+    """'where not (a = 1 or b = 2)' is normalised to 'where not (a == 1 or b == 2)'."""
+    assert Table.explain("where not (a = 1 or b = 2)") == "where not (a == 1 or b == 2)"

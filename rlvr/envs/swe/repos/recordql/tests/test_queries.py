@@ -125,3 +125,8 @@ def test_order_by_aggregate_alias():
     """'select city, sum(age) as total group by city order by total' gives Bergen 55 before Oslo 77."""
     rows = run(people(), "select city, sum(age) as total group by city order by total")
     assert rows == [{"city": "Bergen", "total": 55}, {"city": "Oslo", "total": 77}]
+
+
+def test_greater_than_is_strict():
+    """'where age > 30' gives Ada (36) and Cy (41) but not Ed, who is exactly 30."""
+    assert names("where age > 30") == ["Ada", "Cy"]

@@ -13,6 +13,7 @@ from recur import (
     describe,
     format_rule,
     monthly,
+    parse_date,
     parse_rule,
     weekly,
 )
@@ -112,3 +113,9 @@ def test_include_cancels_exclusion_and_finite_all():
     """A 3-day schedule from 2024-01-01 with Jan 2 excluded and then re-included lists Jan 1, 2 and 3."""
     schedule = Schedule([daily(date(2024, 1, 1), count=3)]).exclude(date(2024, 1, 2)).include(date(2024, 1, 2))
     assert schedule.all() == [date(2024, 1, 1), date(2024, 1, 2), date(2024, 1, 3)]
+
+
+def test_date_with_letters_rejected():
+    """The text '2024ab01' is rejected as a date with a message asking for YYYY-MM-DD or YYYYMMDD."""
+    with pytest.raises(ValueError, match="'2024ab01' is not a date; write YYYY-MM-DD or YYYYMMDD"):
+        parse_date("2024ab01")

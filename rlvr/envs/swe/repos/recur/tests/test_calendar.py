@@ -85,3 +85,14 @@ def test_unknown_weekday_name():
     """'funday' is rejected because it is not a weekday."""
     with pytest.raises(ValueError, match="funday"):
         parse_weekday("funday")
+
+
+def test_last_sunday_on_month_end():
+    """The last Sunday of March 2024 is 2024-03-31, the month's last day."""
+    assert nth_weekday(2024, 3, 6, -1) == date(2024, 3, 31)
+
+
+def test_date_with_one_dash_rejected():
+    """The text '2024-0102' is rejected as a date because it has one dash instead of two."""
+    with pytest.raises(ValueError, match="is not a date"):
+        parse_date("2024-0102")

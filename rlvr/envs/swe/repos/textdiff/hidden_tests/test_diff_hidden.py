@@ -149,3 +149,9 @@ def test_bar_keeps_one_minus_for_a_single_deletion():
 def test_bar_keeps_one_plus_for_a_single_insertion():
     """In a 10-wide bar, 1 insertion and 100 deletions show one '+' and nine '-'."""
     assert bar(DiffStat(1, 100), 10) == "+" + "-" * 9
+
+
+def test_hunk_with_more_lines_than_announced():
+    """A hunk announcing 1 old and 1 new line that holds '-a' and ' b' is rejected: it has 2 old and 1 new lines."""
+    with pytest.raises(PatchError, match="has 2 old and 1 new lines"):
+        parse_patch("@@ -1 +1 @@\n-a\n b\n")

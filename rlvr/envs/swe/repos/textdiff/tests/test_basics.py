@@ -53,3 +53,8 @@ def test_stat_line_short_bar():
 def test_similarity_extremes():
     """Two empty texts have similarity 1.0; 'a' and 'b' have similarity 0.0."""
     assert (similarity("", ""), similarity("a\n", "b\n")) == (1.0, 0.0)
+
+
+def test_common_ending_is_matched_last():
+    """The edit from 'xa' to 'aya' replaces 'x' by 'ay' and keeps the shared final 'a'."""
+    assert opcodes("xa", "aya") == [("replace", 0, 1, 0, 2), ("equal", 1, 2, 2, 3)]

@@ -98,7 +98,8 @@ def unified_diff(old: str, new: str, from_name: str = "a", to_name: str = "b", c
     """Return a unified diff of two texts ('' when they have no differences).
 
     ``options`` are passed to :func:`textdiff.diff.diff_lines`
-    (``ignore_case``, ``ignore_whitespace``).
+    (``ignore_case``, ``ignore_whitespace``). A missing newline at the end of
+    either text is not reported: lines are compared without their newlines.
     """
     hunks = make_hunks(diff_texts(old, new, **options), context)
     if not hunks:

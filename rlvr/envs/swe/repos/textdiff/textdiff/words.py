@@ -22,11 +22,8 @@ def split_words(text: str) -> list[str]:
 
 
 def _push(parts: list[tuple[str, str]], tag: str, text: str) -> None:
-    if not text:
-        return
-    if parts and parts[-1][0] == tag:
-        parts[-1] = (tag, parts[-1][1] + text)
-    else:
+    """Append a run unless it is empty (edit operations never repeat a tag)."""
+    if text:
         parts.append((tag, text))
 
 
