@@ -51,6 +51,15 @@ NETWORK_URL = re.compile(r"^(https?|wss?|ftp)://", re.IGNORECASE)
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 
 
+_CLEAR_STORAGE_JS = """() => {
+  try { localStorage.clear(); } catch (e) { /* opaque origins have none */ }
+  try { sessionStorage.clear(); } catch (e) { /* idem */ }
+  try {
+    if (indexedDB.databases) indexedDB.databases().then((dbs) => dbs.forEach((d) => indexedDB.deleteDatabase(d.name)));
+  } catch (e) { /* idem */ }
+}"""
+
+
 class BrowserError(RlvrError):
     """The browser crashed, hung, or could not start (an infrastructure failure)."""
 
@@ -149,11 +158,21 @@ class BrowserSession:
         action_timeout_ms: Playwright's timeout for one action (click, fill).
         hang_timeout_s: A browser call that takes longer than this is a hang:
             the browser is killed, the call raises :class:`BrowserError`.
+        isolation: ``"context"`` (default): every episode gets a new
+            ``BrowserContext`` - nothing (storage, cache, history, renderer
+            process) survives an episode. ``"document"``: one context and page
+            serve every episode; each episode navigates to a fresh document
+            after cookies and storage are cleared. Several times faster to
+            reset, but the renderer process, HTTP cache and tab history are
+            shared between episodes.
     """
 
     def __init__(self, *, viewport: tuple[int, int] = (800, 600), headless: bool = True,
                  executable: str | None = None, action_timeout_ms: int = 2000,
-                 hang_timeout_s: float = 20.0) -> None:
+                 hang_timeout_s: float = 20.0, isolation: str = "context") -> None:
+        if isolation not in ("context", "document"):
+            raise ConfigError(f"isolation must be 'context' or 'document', got {isolation!r}")
+        self.isolation = isolation
         self.viewport = viewport
         self.headless = headless
         self.executable = executable
@@ -169,6 +188,7 @@ class BrowserSession:
         #: The profile directory flag Playwright gives the browser; its child processes
         #: (renderers, zygotes, utilities) carry it too, but not our marker.
         self._profile_flag = ""
+        self._watchdog: _Watchdog | None = None
 
     # ------------------------------------------------------------ lifecycle
     @property
@@ -215,7 +235,14 @@ class BrowserSession:
         return ""
 
     def new_page(self) -> Any:
-        """Close the previous episode's context and open a fresh, isolated page."""
+        """A page for a new episode: a new context (``isolation="context"``), or the
+        current page with cookies and storage cleared (``"document"``; the caller
+        then navigates it to a fresh document)."""
+        if self.isolation == "document" and self.page is not None and self.alive and not self.page.is_closed():
+            with self.watchdog():
+                self.page.evaluate(_CLEAR_STORAGE_JS)
+                self._context.clear_cookies()
+            return self.page
         self.close_page()
         self.start()
         with self.watchdog():
@@ -232,6 +259,11 @@ class BrowserSession:
             self.page = self._context.new_page()
             self.page.on("dialog", lambda dialog: dialog.dismiss())
         return self.page
+
+    def end_episode(self) -> None:
+        """Release the episode's page: close its context, or keep it for the next (``"document"``)."""
+        if self.isolation == "context" or not self.alive:
+            self.close_page()
 
     def close_page(self) -> None:
         """Close the current context (its page, storage and renderer)."""
@@ -298,22 +330,57 @@ class BrowserSession:
         pending call fail, and the caller gets :class:`BrowserError`.
         """
         limit = self.hang_timeout_s if timeout_s is None else timeout_s
-        fired = threading.Event()
-
-        def fire() -> None:
-            fired.set()
-            self.kill()
-
-        timer = threading.Timer(limit, fire)
-        timer.daemon = True
-        timer.start()
+        if self._watchdog is None:
+            self._watchdog = _Watchdog(self.kill)
+        token = self._watchdog.arm(limit)
         try:
             yield
         except Exception as exc:
-            if fired.is_set():
+            if self._watchdog.disarm(token):
                 raise BrowserError(f"the browser hung for more than {limit:g} s and was killed") from exc
             raise
-        finally:
-            timer.cancel()
-        if fired.is_set():
+        if self._watchdog.disarm(token):
             raise BrowserError(f"the browser hung for more than {limit:g} s and was killed")
+
+
+class _Watchdog:
+    """One daemon thread per session that calls ``on_fire`` when an armed deadline passes.
+
+    Cheaper than a timer thread per browser call; arming nests (the innermost
+    deadline applies until it is disarmed).
+    """
+
+    def __init__(self, on_fire) -> None:
+        self._on_fire = on_fire
+        self._cond = threading.Condition()
+        self._stack: list[list] = []      # [deadline, fired] per armed call, innermost last
+        self._thread = threading.Thread(target=self._run, name="rlvr-browser-watchdog", daemon=True)
+        self._thread.start()
+
+    def arm(self, seconds: float) -> list:
+        token = [time.monotonic() + seconds, False]
+        with self._cond:
+            self._stack.append(token)
+            self._cond.notify()
+        return token
+
+    def disarm(self, token: list) -> bool:
+        """Stop watching; ``True`` if the deadline had passed and the browser was killed."""
+        with self._cond:
+            if token in self._stack:
+                self._stack.remove(token)
+            return bool(token[1])
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while not self._stack:
+                    self._cond.wait()
+                token = self._stack[-1]
+                remaining = token[0] - time.monotonic()
+                if remaining > 0:
+                    self._cond.wait(remaining)
+                    continue
+                token[1] = True
+                self._stack.remove(token)
+            self._on_fire()

@@ -20,8 +20,6 @@ from rlvr.envs.computer_use.suite import Episode, Suite, get_suite
 TASK_SCHEMA = '{"task": str (a task name of the suite), "seed": int, "id"?: str}'
 #: Tool calls executed per reply at most (the rest are ignored and reported).
 MAX_CALLS_PER_TURN = 8
-#: A page may set ``window.__rlvrTaskDone = true`` when its task ends on its own (MiniWoB).
-_TASK_DONE_JS = "() => window.__rlvrTaskDone === true"
 
 
 class ComputerUseEnv(RlvrEnv):
@@ -74,6 +72,7 @@ class ComputerUseEnv(RlvrEnv):
     | ``headless`` | ``True`` | run Chromium without a window |
     | ``action_timeout_ms`` | ``2000`` | Playwright's timeout for one action |
     | ``hang_timeout_s`` | ``20`` | a browser call longer than this kills the browser (error verdict) |
+    | ``isolation`` | ``"context"`` | ``"context"``: a new browser context per episode (nothing survives); ``"document"``: one page reused, a fresh document per episode with cookies/storage cleared (faster resets) |
 
     plus the shared keywords (``obs_mode``, ``tokenizer``, ``tasks`` as
     ``[{"task": name, "seed": int}]``, ``system_prompt``)::
@@ -94,7 +93,7 @@ class ComputerUseEnv(RlvrEnv):
     def __init__(self, *, suite: str | Suite = "desktop", task: str | Sequence[str] | None = None,
                  screenshot: bool = False, viewport: tuple[int, int] | None = None, max_turns: int = 15,
                  seed: int = 0, headless: bool = True, action_timeout_ms: int = 2000,
-                 hang_timeout_s: float = 20.0, **kwargs: Any) -> None:
+                 hang_timeout_s: float = 20.0, isolation: str = "context", **kwargs: Any) -> None:
         self.suite: Suite = get_suite(suite) if isinstance(suite, str) else suite
         names = list(self.suite.task_names())
         if task is None:
@@ -118,7 +117,7 @@ class ComputerUseEnv(RlvrEnv):
         super().__init__(max_turns=max_turns, **kwargs)
         from rlvr.envs.computer_use.browser import BrowserSession
 
-        self.browser = BrowserSession(viewport=self.viewport, headless=headless,
+        self.browser = BrowserSession(viewport=self.viewport, headless=headless, isolation=isolation,
                                       action_timeout_ms=action_timeout_ms, hang_timeout_s=hang_timeout_s)
         self.episode: Episode | None = None
         self.observation: Observation | None = None
@@ -168,6 +167,8 @@ class ComputerUseEnv(RlvrEnv):
                 page = self.browser.new_page()
                 with self.browser.watchdog():
                     if self.episode.html is not None and self.episode.url == "about:blank":
+                        if self.browser.isolation == "document":
+                            page.goto("about:blank")     # a new window object, not just new markup
                         page.set_content(self.episode.html, wait_until="load")
                     else:
                         page.goto(self.episode.url, wait_until="load")
@@ -207,9 +208,10 @@ class ComputerUseEnv(RlvrEnv):
                         if i + 1 < len(calls):
                             lines.append(f"The remaining {len(calls) - i - 1} call(s) were not run.")
                         break
-                if finished or (calls and self.page.evaluate(_TASK_DONE_JS)):
-                    return Turn(verdict=self._judge("done" if finished else "task_ended"))
-                self._read_page()
+                if finished:
+                    return Turn(verdict=self._judge("done"))
+                if calls and self._read_page()["task_done"]:
+                    return Turn(verdict=self._judge("task_ended"))
         except Exception as exc:  # noqa: BLE001
             if not _is_browser_failure(exc):
                 raise
@@ -226,7 +228,7 @@ class ComputerUseEnv(RlvrEnv):
             return self._browser_failed(exc)
 
     def close_episode(self) -> None:
-        self.browser.close_page()
+        self.browser.end_episode()
 
     def close(self) -> None:
         super().close()
@@ -254,10 +256,11 @@ class ComputerUseEnv(RlvrEnv):
         key = "tokens" if self.obs_mode == "tokens" else "text"
         return {key: obs, "screenshot": self._image.copy()}
 
-    def _read_page(self) -> None:
+    def _read_page(self) -> dict[str, Any]:
+        """Walk the page into :attr:`observation` (and the screenshot); returns the walk's page facts."""
         from rlvr.envs.computer_use.page_tree import read_tree
 
-        nodes, _ = read_tree(self.page)
+        nodes, facts = read_tree(self.page)
         self.observation = Observation(self.episode.instruction, nodes, self.page.url)
         if self.screenshot:
             from PIL import Image
@@ -270,6 +273,7 @@ class ComputerUseEnv(RlvrEnv):
                 canvas[:h, :w] = image[:h, :w]
                 image = canvas
             self._image = image
+        return facts
 
     def _judge(self, how: str) -> Verdict:
         verdict = self.episode.evaluate(self.page)

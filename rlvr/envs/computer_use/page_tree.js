@@ -1,6 +1,6 @@
 // The page walk of rlvr ComputerUse (see page_tree.py for the contract).
 // Evaluated as one expression; returns {nodes: [[id, role, name, value, depth,
-// checked, disabled, focused, selected], ...], scroll: [x, y, w, h]}.
+// checked, disabled, focused, selected], ...], scroll: [x, y, w, h], taskDone: bool}.
 (() => {
   const MAX_TEXT = 120;
   const W = window;
@@ -209,5 +209,7 @@
 
   if (document.body) walk(document.body, 0, false, document.body);
   const se = document.scrollingElement || document.documentElement;
-  return {nodes, scroll: [se.scrollLeft, se.scrollTop, se.scrollWidth, se.scrollHeight]};
+  // A page whose task ends on its own (MiniWoB) sets window.__rlvrTaskDone; read in the same trip.
+  return {nodes, scroll: [se.scrollLeft, se.scrollTop, se.scrollWidth, se.scrollHeight],
+          taskDone: W.__rlvrTaskDone === true};
 })()

@@ -85,13 +85,16 @@ def nodes_from_raw(raw: list[list[Any]]) -> tuple[Node, ...]:
     return tuple(out)
 
 
-def read_tree(page: Any) -> tuple[tuple[Node, ...], dict[str, int]]:
+def read_tree(page: Any) -> tuple[tuple[Node, ...], dict[str, Any]]:
     """Walk ``page`` (a Playwright ``Page``) in one ``evaluate`` call.
 
     Returns:
-        The nodes in document order and the page's scroll state
-        ``{"x", "y", "width", "height"}``.
+        The nodes in document order, and page facts read in the same trip:
+        the scroll state ``"x", "y", "width", "height"`` and ``"task_done"``
+        (the page set ``window.__rlvrTaskDone = true``: its task ended on its
+        own, as MiniWoB pages do).
     """
     result = page.evaluate(walk_script())
     x, y, w, h = result["scroll"]
-    return nodes_from_raw(result["nodes"]), {"x": int(x), "y": int(y), "width": int(w), "height": int(h)}
+    return nodes_from_raw(result["nodes"]), {"x": int(x), "y": int(y), "width": int(w), "height": int(h),
+                                             "task_done": bool(result.get("taskDone"))}

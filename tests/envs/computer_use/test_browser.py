@@ -245,3 +245,36 @@ def test_thousand_episodes_leak_no_process_and_keep_memory_bounded():
 
 def _self_rss() -> int:
     return rss_bytes([os.getpid()])
+
+
+def test_document_isolation_reuses_the_page_but_not_its_state():
+    env = make_env("button", isolation="document")
+    try:
+        env.reset(seed=0)
+        page = env.page
+        page.evaluate("() => { window.leftover = 1; }")
+        env.step(call("click", id=env.observation.find("button", env.episode.word).id))
+        _, reward, *_ = env.step(call("done"))
+        assert reward == 1.0
+        env.reset(seed=1)
+        assert env.page is page and env.browser.launches == 1
+        assert env.page.evaluate("() => [window.leftover, window.pressed]") == [None, None]
+        assert env.observation.find("button", env.episode.word).id == 1       # ids restart per document
+        _, reward, *_ = env.step(call("done"))
+        assert reward == 0.0                                                     # nothing carried over
+    finally:
+        env.close()
+    with pytest.raises(Exception, match="isolation"):
+        make_env("button", isolation="none")
+
+
+def test_document_isolation_clears_storage_of_file_pages():
+    pytest.importorskip("miniwob", reason="rlvr[miniwob] is not installed")
+    env = ComputerUseEnv(suite="miniwob", task="click-button", obs_mode="text", isolation="document")
+    try:
+        env.reset(seed=0)
+        env.page.evaluate("() => { localStorage.setItem('k', 'v'); sessionStorage.setItem('s', 'v'); }")
+        env.reset(seed=1)
+        assert env.page.evaluate("() => [localStorage.getItem('k'), sessionStorage.getItem('s')]") == [None, None]
+    finally:
+        env.close()
