@@ -132,9 +132,11 @@ def make_message(rng: np.random.Generator, sender: tuple[str, str], subject: str
                  body: str | None = None, read: bool | None = None, flagged: bool = False,
                  date: str | None = None, today: str = TODAY) -> dict[str, Any]:
     """A received message dict of the mail schema (``id`` assigned by :func:`mail_state`)."""
+    if body is None:
+        body = "Hi Alex,\n" + "\n".join(text_lines(rng, 2)) + f"\n{sender[0].split()[0]}"
     return {"folder": folder, "fromName": sender[0], "from": sender[1], "to": [ME["address"]],
             "subject": subject, "date": date or mail_date(rng, today),
-            "body": body if body is not None else "Hi Alex,\n" + "\n".join(text_lines(rng, 2)) + f"\n{sender[0].split()[0]}",
+            "body": body,
             "read": bool(rng.random() < 0.5) if read is None else read, "flagged": flagged,
             "replyTo": None, "forwardOf": None}
 
@@ -151,7 +153,8 @@ def filler_messages(rng: np.random.Generator, n: int, avoid_names: Iterable[str]
             name, addr = pick(rng, NEWSLETTERS)
             sender, subject = (name, addr), f"{name}: issue {int(rng.integers(10, 99))}"
         else:
-            sender, subject = senders[i], f"{pick(rng, TOPICS).capitalize()} {pick(rng, ('update', 'notes', 'question', 'plan', 'draft'))}"
+            kind = pick(rng, ("update", "notes", "question", "plan", "draft"))
+            sender, subject = senders[i], f"{pick(rng, TOPICS).capitalize()} {kind}"
         if subject in used:
             continue
         used.add(subject)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
-from typing import Any, Callable, Sequence, TypeVar
+from typing import Any, Sequence, TypeVar
 
 import numpy as np
 
@@ -177,12 +177,3 @@ def need(node: Node | None, what: str) -> Node:
     if node is None:
         raise LookupError(f"oracle could not find {what} in the observation")
     return node
-
-
-def first(*calls: ToolCall | None | Callable[[], ToolCall | None]) -> ToolCall | None:
-    """The first non-None call (callables are evaluated lazily, in order)."""
-    for item in calls:
-        value = item() if callable(item) else item
-        if value is not None:
-            return value
-    return None

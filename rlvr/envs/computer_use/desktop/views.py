@@ -173,10 +173,10 @@ def mail_rows(obs: Observation) -> list[MailRow]:
 
 
 def mail_folder(obs: Observation) -> str | None:
-    """The folder the mail list shows (the first heading after the folder buttons)."""
-    if obs.find("navigation") is None and obs.find("button", "Compose") is None:
-        return None
+    """The folder the mail list shows (the first heading after the folder buttons), or ``None``."""
     compose = obs.find("button", "Compose")
+    if compose is None:
+        return None
     seen = False
     for node in obs.nodes:
         if node is compose:

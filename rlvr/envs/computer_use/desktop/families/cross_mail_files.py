@@ -39,7 +39,8 @@ class CrossMailFiles(Family):
         listed = names[:n]
         files = [make_file(rng, name, src) for name in names]
         subject = "Files to archive"
-        body = "Hi Alex,\nplease move these files:\n" + "\n".join(f"* {x}" for x in listed) + f"\nThanks, {sender[0].split()[0]}"
+        body = ("Hi Alex,\nplease move these files:\n" + "\n".join(f"* {x}" for x in listed)
+                + f"\nThanks, {sender[0].split()[0]}")
         msgs = [make_message(rng, sender, subject, body=body)]
         msgs += filler_messages(rng, int(rng.integers(2, 5)), avoid_names=[sender[0]], avoid_subjects=[subject])
         fs = files_state(rng, files, [src, dest])

@@ -17,7 +17,7 @@ from rlvr.envs.computer_use.desktop.content import (
     TODAY, check_mail, filler_messages, mail_state, make_message, people, sent_messages,
 )
 from rlvr.envs.computer_use.desktop.families import calendar_base as cal
-from rlvr.envs.computer_use.desktop.family import DesktopTask, Family, ToolCall, click, done, pick, register, sample
+from rlvr.envs.computer_use.desktop.family import DesktopTask, Family, ToolCall, click, done, pick, register
 from rlvr.envs.computer_use.desktop.views import open_mail_row, open_message
 from rlvr.envs.computer_use.desktop.words import TOPICS
 from rlvr.envs.computer_use.observation import Observation
@@ -56,7 +56,8 @@ class CrossMailToCalendar(Family):
         instruction = (f"{sender[0]}'s e-mail '{subject}' proposes a meeting. Add it to your Calendar as an event "
                        f"titled '{title}' on the day, at the time and for the duration that e-mail gives "
                        f"(no attendees needed).")
-        return DesktopTask(instruction, {"mail": mail_state(rng, msgs), "calendar": cal.calendar_state(rng, today, events)},
+        state = {"mail": mail_state(rng, msgs), "calendar": cal.calendar_state(rng, today, events)}
+        return DesktopTask(instruction, state,
                            params={"name": sender[0], "subject": subject, "title": title},
                            hidden={"slot": [date, time, duration]})
 
