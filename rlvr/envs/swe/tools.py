@@ -26,6 +26,8 @@ MAX_OUTPUT_CHARS = 10_000
 MAX_VIEW_ENTRIES = 400
 DEFAULT_BASH_TIMEOUT_S = 60
 MAX_BASH_TIMEOUT_S = 300
+#: Longest bash command line (the kernel refuses single arguments over 128 KiB).
+MAX_COMMAND_BYTES = 100_000
 
 
 def _tool(name: str, description: str, properties: dict[str, Any], required: Sequence[str]) -> dict:
@@ -169,6 +171,9 @@ class Workspace:
         timeout_s = DEFAULT_BASH_TIMEOUT_S if timeout is None else max(1, min(int(timeout), MAX_BASH_TIMEOUT_S))
         if not command.strip():
             return "Error: the command is empty."
+        if len(command.encode("utf-8", "surrogateescape")) > MAX_COMMAND_BYTES:
+            return (f"Error: the command is {len(command)} characters long; at most {MAX_COMMAND_BYTES} bytes "
+                    "are accepted. Write long content to a file with the create tool first.")
         result = self.run(["bash", "-c", command], timeout_s)
         return format_result(result, timeout_s)
 

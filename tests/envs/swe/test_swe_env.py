@@ -103,6 +103,7 @@ def test_tools_answer_with_observations(env):
     long = bash(env, "python3 -c \"print('x' * 50000)\"")
     assert "output truncated" in long and len(long) < MAX_OUTPUT_CHARS + 500
     assert "missing required" in step(env, tool_call("bash"))[0]
+    assert "at most 100000 bytes" in bash(env, "echo " + "x" * 200_000)
     assert "unknown tool" in step(env, tool_call("rm_rf", path="/"))[0]
     assert "not valid JSON" in step(env, "<tool_call>{nope</tool_call>")[0]
     assert "never closed" in step(env, "<tool_call>{\"name\": \"bash\"")[0]
