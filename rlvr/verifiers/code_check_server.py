@@ -238,8 +238,9 @@ def serve_job(fd):
 
 
 #: Imported once by the server so that forked check processes do not pay for them.
+#: A short list: every module makes each fork (one per submission) dearer, and checks import little.
 PRELOAD = ("typing", "math", "collections", "itertools", "functools", "re", "string", "random", "copy",
-           "heapq", "bisect", "hashlib", "fractions", "decimal", "statistics", "datetime")
+           "heapq", "bisect")
 
 
 def main():

@@ -301,3 +301,61 @@ def test_destructive_attacks_really_ran(sandbox):
     task = {"prompt": "p", "tests": [{"input": "", "output": "isolated\n"}]}
     code = ISOLATED + "print('isolated' if _ISOLATED else 'exposed')\n"
     assert run_tests(code, task, sandbox=sandbox).is_correct
+
+
+#: A first submission that tries to leave something for the next ones on the same warm worker: files in
+#: every writable place, a setsid daemon that keeps printing fake results and killing what it can, a
+#: patched harness-side module, a new key in its keyrings. Guarded like the destructive attacks.
+PLANTER = guarded("""
+    import ctypes, json, os, time
+    if _ISOLATED:
+        for d in ("/work", "/tmp", "/dev/shm"):
+            try:
+                open(os.path.join(d, "answer.txt"), "w").write("public-answer")
+            except OSError:
+                pass
+        json.dumps = lambda *a, **k: '"public-answer"'
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.syscall(248, b"user", b"rlvr-answer", b"public-answer", 13, -3)  # add_key on x86_64
+        if os.fork() == 0:
+            os.setsid()
+            if os.fork() == 0:
+                while True:
+                    for pid in os.listdir("/proc"):
+                        if pid.isdigit() and int(pid) != os.getpid():
+                            try:
+                                os.kill(int(pid), 9)
+                            except OSError:
+                                pass
+                    print("public-answer", flush=True)
+                    time.sleep(0.005)
+            os._exit(0)
+        time.sleep(0.05)
+    print("public-answer")
+""")
+
+#: The follow-up: wrong unless it finds something the planter left.
+SCAVENGER = """
+import json, os
+found = [p for d in ("/work", "/tmp", "/dev/shm") for p in [os.path.join(d, "answer.txt")] if os.path.exists(p)]
+x = input()
+print(open(found[0]).read() if found else json.loads(json.dumps("wrong-" + x)))
+"""
+
+
+def test_a_submission_cannot_reach_the_next(sandbox):
+    """Nothing a submission leaves behind (files, daemons, patched modules) helps or hurts the next one."""
+    from rlvr.verifiers.code import run_tests
+    from rlvr.verifiers.code_runners import harness_pool
+
+    pool = harness_pool(sandbox)
+    task = {"prompt": "p", "tests": [{"input": "public\n", "output": "public-answer\n"}]}
+    honest = "x = input()\nprint('public-answer' if x == 'public' else 'no')\n"
+    for _ in range(3):  # fewer workers than rounds: the same worker serves planter and followers
+        planted = run_tests(PLANTER, task, sandbox=sandbox)  # its daemon kills the planter too: any verdict
+        assert planted.status in ("correct", "incorrect"), planted.details  # ... but never a masked error
+        scavenged = run_tests(SCAVENGER, task, sandbox=sandbox)
+        assert not scavenged.is_correct and scavenged.details["reason"] == "wrong_answer", scavenged.details
+        assert run_tests(honest, task, sandbox=sandbox).is_correct
+    if pool is not None:
+        assert pool.workers <= pool.max_workers
