@@ -248,7 +248,8 @@ def test_wrong_number_and_collateral_edits_fail(env):
         _steps(env, [call])
     # The right answer is in place; now also scribble over a source cell.
     a1 = _cell(env, "A1")
-    info = _steps(env, [{"name": "type", "arguments": {"id": a1.id, "text": "oops"}}, {"name": "done", "arguments": {}}])
+    info = _steps(env, [{"name": "type", "arguments": {"id": a1.id, "text": "oops"}},
+                        {"name": "done", "arguments": {}}])
     assert info["verdict"]["status"] == "incorrect" and "A1" in info["verdict"]["details"]["reason"]
     _reset(env, "sheet_cell_arithmetic", 1)
     _open(env, "Spreadsheet")

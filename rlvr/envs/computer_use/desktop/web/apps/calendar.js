@@ -99,6 +99,10 @@
   }
 
   // ---- rendering ----
+  function button(text, act) {
+    return el("button", {type: "button", text: text, on: {click: function () { act(); render(); }}});
+  }
+
   function render() {
     if (!root) return;
     root.textContent = "";
@@ -110,10 +114,11 @@
     const step = state.view === "day" ? 1 : 7;
     app.appendChild(el("div", {class: "cal-toolbar", role: "toolbar", "aria-label": "Calendar toolbar"}, [
       viewSelect,
-      el("button", {type: "button", text: "Previous", on: {click: function () { state.cursor = addDays(state.cursor, -step); render(); }}}),
-      el("button", {type: "button", text: "Today", on: {click: function () { state.cursor = state.today; render(); }}}),
-      el("button", {type: "button", text: "Next", on: {click: function () { state.cursor = addDays(state.cursor, step); render(); }}}),
-      el("button", {type: "button", class: "primary", text: "New event", on: {click: function () { openEditor(null); }}}),
+      button("Previous", function () { state.cursor = addDays(state.cursor, -step); }),
+      button("Today", function () { state.cursor = state.today; }),
+      button("Next", function () { state.cursor = addDays(state.cursor, step); }),
+      el("button", {type: "button", class: "primary", text: "New event",
+        on: {click: function () { openEditor(null); }}}),
     ]));
     app.appendChild(el("p", {class: "cal-today", text: "Today is " + dayLabel(state.today)}));
 
@@ -227,24 +232,50 @@
     const style = document.createElement("style");
     style.id = "rlvr-style-calendar";
     style.textContent = [
-    ".rlvr-calendar .cal-toolbar { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }",
-    ".rlvr-calendar h3 { font-size: 15px; margin: 8px 0 6px; }",
-    ".rlvr-calendar .cal-today { color: #51607a; font-size: 12px; margin: 6px 0 0; }",
-    ".rlvr-calendar .cal-days { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 6px; }",
-    ".rlvr-calendar .cal-days.agenda { display: block; }",
-    ".rlvr-calendar .cal-day { border: 1px solid #dde2ea; border-radius: 4px; padding: 4px 6px; min-height: 90px; }",
-    ".rlvr-calendar .cal-day.today { background: #f1f6ff; border-color: #9fb6dc; }",
-    ".rlvr-calendar .cal-day h4 { margin: 0 0 4px; font-size: 12px; color: #34405a; }",
-    ".rlvr-calendar .cal-events { list-style: none; margin: 0; padding: 0; }",
-    ".rlvr-calendar .cal-event { display: block; width: 100%; text-align: left; font-size: 12px; margin: 2px 0; padding: 2px 5px; border: 0; border-left: 3px solid #5a78a8; background: #eef3fb; border-radius: 2px; }",
-    ".rlvr-calendar .muted { color: #8a94a6; font-size: 12px; margin: 0; }",
-    ".rlvr-calendar .cal-editor { position: absolute; top: 56px; left: 50%; transform: translateX(-50%); min-width: 360px; background: #fff; border: 1px solid #c8ced8; border-radius: 6px; box-shadow: 0 6px 24px rgba(0,0,0,.3); padding: 10px 16px; }",
-    ".rlvr-calendar .cal-editor .row { display: flex; gap: 8px; align-items: center; margin: 5px 0; }",
-    ".rlvr-calendar .cal-editor .row > span { width: 80px; color: #51607a; }",
-    ".rlvr-calendar .cal-editor .row > input, .rlvr-calendar .cal-editor .row > select { flex: 1; }",
-    ".rlvr-calendar .error { color: #b00020; min-height: 1em; margin: 4px 0; }",
-    ".rlvr-calendar .buttons { display: flex; gap: 6px; }",
-  ].join("\n");
+      ".rlvr-calendar .cal-toolbar { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }",
+      ".rlvr-calendar h3 { font-size: 15px; margin: 8px 0 6px; }",
+      ".rlvr-calendar .cal-today { color: #51607a; font-size: 12px; margin: 6px 0 0; }",
+      ".rlvr-calendar .cal-days {",
+      "  display: grid;",
+      "  grid-template-columns: repeat(auto-fill, minmax(150px, 1fr));",
+      "  gap: 6px;",
+      "}",
+      ".rlvr-calendar .cal-days.agenda { display: block; }",
+      ".rlvr-calendar .cal-day { border: 1px solid #dde2ea; border-radius: 4px; padding: 4px 6px; min-height: 90px; }",
+      ".rlvr-calendar .cal-day.today { background: #f1f6ff; border-color: #9fb6dc; }",
+      ".rlvr-calendar .cal-day h4 { margin: 0 0 4px; font-size: 12px; color: #34405a; }",
+      ".rlvr-calendar .cal-events { list-style: none; margin: 0; padding: 0; }",
+      ".rlvr-calendar .cal-event {",
+      "  display: block;",
+      "  width: 100%;",
+      "  text-align: left;",
+      "  font-size: 12px;",
+      "  margin: 2px 0;",
+      "  padding: 2px 5px;",
+      "  border: 0;",
+      "  border-left: 3px solid #5a78a8;",
+      "  background: #eef3fb;",
+      "  border-radius: 2px;",
+      "}",
+      ".rlvr-calendar .muted { color: #8a94a6; font-size: 12px; margin: 0; }",
+      ".rlvr-calendar .cal-editor {",
+      "  position: absolute;",
+      "  top: 56px;",
+      "  left: 50%;",
+      "  transform: translateX(-50%);",
+      "  min-width: 360px;",
+      "  background: #fff;",
+      "  border: 1px solid #c8ced8;",
+      "  border-radius: 6px;",
+      "  box-shadow: 0 6px 24px rgba(0,0,0,.3);",
+      "  padding: 10px 16px;",
+      "}",
+      ".rlvr-calendar .cal-editor .row { display: flex; gap: 8px; align-items: center; margin: 5px 0; }",
+      ".rlvr-calendar .cal-editor .row > span { width: 80px; color: #51607a; }",
+      ".rlvr-calendar .cal-editor .row > input, .rlvr-calendar .cal-editor .row > select { flex: 1; }",
+      ".rlvr-calendar .error { color: #b00020; min-height: 1em; margin: 4px 0; }",
+      ".rlvr-calendar .buttons { display: flex; gap: 6px; }",
+    ].join("\n");
     document.head.appendChild(style);
   }
 

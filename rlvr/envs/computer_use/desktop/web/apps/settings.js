@@ -225,21 +225,31 @@
     const style = document.createElement("style");
     style.id = "rlvr-style-settings";
     style.textContent = [
-    ".rlvr-settings nav { display: flex; gap: 4px; margin-bottom: 8px; }",
-    ".rlvr-settings nav button { border: 1px solid #c8ced8; background: #f3f5f9; padding: 4px 12px; border-radius: 4px; }",
-    ".rlvr-settings nav button.active { background: #dbe5f5; border-color: #9fb6dc; font-weight: 600; }",
-    ".rlvr-settings fieldset { border: 1px solid #dde2ea; border-radius: 4px; margin: 0 0 8px; padding: 4px 10px 8px; }",
-    ".rlvr-settings legend h3 { margin: 0; font-size: 14px; }",
-    ".rlvr-settings .row { display: flex; gap: 8px; align-items: center; margin: 4px 0; }",
-    ".rlvr-settings .row > span:first-child { width: 170px; color: #51607a; }",
-    ".rlvr-settings .row.check > span { width: auto; color: inherit; }",
-    ".rlvr-settings .check { display: inline-flex; gap: 4px; align-items: center; margin-right: 12px; }",
-    ".rlvr-settings .buttons { display: flex; gap: 6px; margin: 6px 0; }",
-    ".rlvr-settings .error { color: #b00020; }",
-    ".rlvr-settings .settings-status, .rlvr-settings .wizard-step { color: #51607a; font-size: 12px; }",
-    ".rlvr-settings dl.review { display: grid; grid-template-columns: 170px 1fr; gap: 2px 8px; }",
-    ".rlvr-settings dl.review dd { margin: 0; }",
-  ].join("\n");
+      ".rlvr-settings nav { display: flex; gap: 4px; margin-bottom: 8px; }",
+      ".rlvr-settings nav button {",
+      "  border: 1px solid #c8ced8;",
+      "  background: #f3f5f9;",
+      "  padding: 4px 12px;",
+      "  border-radius: 4px;",
+      "}",
+      ".rlvr-settings nav button.active { background: #dbe5f5; border-color: #9fb6dc; font-weight: 600; }",
+      ".rlvr-settings fieldset {",
+      "  border: 1px solid #dde2ea;",
+      "  border-radius: 4px;",
+      "  margin: 0 0 8px;",
+      "  padding: 4px 10px 8px;",
+      "}",
+      ".rlvr-settings legend h3 { margin: 0; font-size: 14px; }",
+      ".rlvr-settings .row { display: flex; gap: 8px; align-items: center; margin: 4px 0; }",
+      ".rlvr-settings .row > span:first-child { width: 170px; color: #51607a; }",
+      ".rlvr-settings .row.check > span { width: auto; color: inherit; }",
+      ".rlvr-settings .check { display: inline-flex; gap: 4px; align-items: center; margin-right: 12px; }",
+      ".rlvr-settings .buttons { display: flex; gap: 6px; margin: 6px 0; }",
+      ".rlvr-settings .error { color: #b00020; }",
+      ".rlvr-settings .settings-status, .rlvr-settings .wizard-step { color: #51607a; font-size: 12px; }",
+      ".rlvr-settings dl.review { display: grid; grid-template-columns: 170px 1fr; gap: 2px 8px; }",
+      ".rlvr-settings dl.review dd { margin: 0; }",
+    ].join("\n");
     document.head.appendChild(style);
   }
 

@@ -264,15 +264,22 @@
     const style = document.createElement("style");
     style.id = "rlvr-style-spreadsheet";
     style.textContent = [
-    ".rlvr-spreadsheet table { border-collapse: collapse; }",
-    ".rlvr-spreadsheet th { background: #f3f5f9; color: #51607a; text-align: center; padding: 2px 6px; border: 1px solid #dde2ea; font-weight: 500; }",
-    ".rlvr-spreadsheet td { padding: 0; border: 1px solid #dde2ea; }",
-    ".rlvr-spreadsheet input { width: 96px; border: 0; padding: 3px 5px; }",
-    ".rlvr-spreadsheet input:focus { outline: 2px solid #5a78a8; }",
-    ".rlvr-spreadsheet input.num { text-align: right; }",
-    ".rlvr-spreadsheet input.err { color: #b00020; }",
-    ".rlvr-spreadsheet tfoot td { padding: 2px 5px; color: #34405a; font-size: 12px; background: #f8f9fb; }",
-  ].join("\n");
+      ".rlvr-spreadsheet table { border-collapse: collapse; }",
+      ".rlvr-spreadsheet th {",
+      "  background: #f3f5f9;",
+      "  color: #51607a;",
+      "  text-align: center;",
+      "  padding: 2px 6px;",
+      "  border: 1px solid #dde2ea;",
+      "  font-weight: 500;",
+      "}",
+      ".rlvr-spreadsheet td { padding: 0; border: 1px solid #dde2ea; }",
+      ".rlvr-spreadsheet input { width: 96px; border: 0; padding: 3px 5px; }",
+      ".rlvr-spreadsheet input:focus { outline: 2px solid #5a78a8; }",
+      ".rlvr-spreadsheet input.num { text-align: right; }",
+      ".rlvr-spreadsheet input.err { color: #b00020; }",
+      ".rlvr-spreadsheet tfoot td { padding: 2px 5px; color: #34405a; font-size: 12px; background: #f8f9fb; }",
+    ].join("\n");
     document.head.appendChild(style);
   }
 
