@@ -16,12 +16,15 @@ be shipped as JSON lines and passed to ``gym.make("rlvr/SWE-v0", tasks=[...])``.
 from __future__ import annotations
 
 import difflib
+import logging
 import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from rlvr.core.errors import ConfigError
 from rlvr.core.tasks import require_keys
+
+logger = logging.getLogger(__name__)
 
 TaskKind = Literal["mutation", "implement", "swebench"]
 KINDS: tuple[str, ...] = ("mutation", "implement", "swebench")
@@ -152,27 +155,56 @@ class SweTask:
 def expand_record(record: dict[str, Any], index: int = 0) -> dict[str, Any]:
     """A full task dict from a compact record (see :meth:`SweTask.to_record`).
 
+    If the bundled repository changed since the task was generated (its
+    content hash differs), the task is still used when the gold patch applies
+    backwards and every FAIL_TO_PASS/PASS_TO_PASS test still exists, with a
+    warning and ``meta["repo_changed"] = True``; the project's tests demand an
+    exact hash, so a stale task file is caught before release.
+
     Raises:
-        ConfigError: The repository is not bundled, changed since the task was
-            generated, or the gold patch no longer applies.
+        ConfigError: The repository is not bundled, or it changed so that the
+            gold patch no longer applies or a required test is gone.
     """
     from rlvr.envs.swe.repos import load_repo
 
     require_keys(record, index, ("id", "repo", "gold_patch", BUNDLED_KEY), {"repo": str, "gold_patch": str},
                  schema_hint=SCHEMA_HINT)
     repo = load_repo(record["repo"])
-    if repo.content_hash != record[BUNDLED_KEY]:
-        raise ConfigError(f"task {record['id']!r} was generated from another version of the bundled repository "
-                          f"{record['repo']!r} (hash {record[BUNDLED_KEY]}, now {repo.content_hash}). Fix: "
-                          "regenerate with `python -m rlvr.envs.swe.taskgen --out <file>`")
+    fix = "Fix: regenerate with `rlvr swe build-tasks --out <file>` (python -m rlvr.envs.swe.taskgen)"
     try:
         buggy = apply_patch(repo.source, record["gold_patch"], reverse=True)
     except ValueError as exc:
-        raise ConfigError(f"task {record['id']!r}: the gold patch does not apply to {record['repo']!r}: {exc}") from None
+        raise ConfigError(f"task {record['id']!r}: the gold patch does not apply to the bundled repository "
+                          f"{record['repo']!r} ({exc}); the task file is stale. {fix}") from None
     full = {k: v for k, v in record.items() if k != BUNDLED_KEY}
     full["files"] = {**buggy, **repo.visible_tests}
     full["hidden_files"] = repo.hidden_files
+    if repo.content_hash != record[BUNDLED_KEY]:
+        tests = {**repo.visible_tests, **repo.hidden_tests}
+        ids = [*record.get("fail_to_pass", ()), *record.get("pass_to_pass", ())]
+        gone = [i for i in ids if not _test_exists(i, tests)]
+        if gone:
+            raise ConfigError(f"task {record['id']!r} was generated from another version of the bundled repository "
+                              f"{record['repo']!r} (hash {record[BUNDLED_KEY]}, now {repo.content_hash}) and "
+                              f"{len(gone)} of its tests no longer exist (e.g. {gone[0]!r}). {fix}")
+        if record["repo"] not in _warned:
+            _warned.add(record["repo"])
+            logger.warning("SWE-v0 tasks of %r were generated from an older version of the repository; they "
+                           "still apply, but regenerate them for exact test lists. %s", record["repo"], fix)
+        full["meta"] = {**(record.get("meta") or {}), "repo_changed": True}
     return full
+
+
+_warned: set[str] = set()
+
+
+def _test_exists(test_id: str, tests: dict[str, str]) -> bool:
+    path, _, rest = test_id.split("[", 1)[0].partition("::")
+    text = tests.get(path)
+    if text is None or not rest:
+        return False
+    return all(re.search(rf"^\s*(?:async\s+)?(?:def|class)\s+{re.escape(part)}\b", text, re.M)
+               for part in rest.split("::"))
 
 
 # ---------------------------------------------------------------------------

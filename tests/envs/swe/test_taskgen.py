@@ -298,6 +298,7 @@ def test_shipped_tasks_load_and_are_consistent(shipped):
         test_files = repo.visible_tests | repo.hidden_tests
         known = set(statements.test_docstrings(test_files))
         for task in tasks:
+            assert not task.meta.get("repo_changed"), f"{task.id}: regenerate the shipped task file"
             assert task.fail_to_pass and task.pass_to_pass
             assert not set(task.fail_to_pass) & set(task.pass_to_pass)
             assert {i.split("[")[0] for i in task.all_test_ids} <= known
@@ -330,12 +331,20 @@ def test_shipped_spot_check_buggy_fails_and_gold_passes(shipped, bwrap):
         assert run.all_passed(list(task.all_test_ids)), task.id
 
 
-def test_compact_record_of_a_changed_repo_is_refused(shipped):
-    """A record whose repo hash does not match the bundled repo raises a ConfigError saying how to regenerate."""
-    record = shipped[0].to_record("0" * 16)
+def test_compact_record_of_a_changed_repo(shipped):
+    """A record from another repo version still loads (flagged) while its tests exist and its patch applies;
+    a vanished test or a patch that no longer applies is a ConfigError saying how to regenerate."""
+    task = shipped[0]
+    same = SweTask.from_dict(task.to_record(load_repo(task.repo).content_hash))
+    assert same == task and not same.meta.get("repo_changed")
+    changed = SweTask.from_dict(task.to_record("0" * 16))
+    assert changed.files == task.files and changed.meta["repo_changed"] is True
+    record = {**task.to_record("0" * 16), "pass_to_pass": [*task.pass_to_pass, "tests/test_gone.py::test_gone"]}
     with pytest.raises(ConfigError, match="regenerate"):
         SweTask.from_dict(record)
-    assert SweTask.from_dict(shipped[0].to_record(load_repo(shipped[0].repo).content_hash)) == shipped[0]
+    broken = {**task.to_record("0" * 16), "gold_patch": task.gold_patch.replace("\n-", "\n-#", 1)}
+    with pytest.raises(ConfigError, match="regenerate"):
+        SweTask.from_dict(broken)
 
 
 def test_task_schema_errors_name_the_key():
