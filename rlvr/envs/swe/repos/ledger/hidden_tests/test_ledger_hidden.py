@@ -104,3 +104,17 @@ def test_adjustment_of_one_accepted_zero_rejected():
     assert adjustment("A-1", 1, "2024-01-01").signed_quantity == 1
     with pytest.raises(MovementError):
         adjustment("A-1", 0, "2024-01-01")
+
+
+def test_adjust_up_by_one():
+    """A count that finds 1 extra bolt raises the stock from 20 to 21."""
+    book = make_ledger()
+    book.adjust("BOLT", 1, "2024-01-06")
+    assert book.on_hand("BOLT") == 21
+
+
+def test_fractional_quantity_rejected():
+    """An issue of 2.5 units is rejected because quantities are whole numbers."""
+    from ledger import MovementError, Movement
+    with pytest.raises(MovementError, match="whole number"):
+        Movement("issue", "A-1", 2.5, "2024-01-01")

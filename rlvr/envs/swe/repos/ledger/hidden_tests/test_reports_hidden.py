@@ -126,3 +126,10 @@ def test_reorder_list_skips_zero_target():
     """An empty item with reorder level 0 is low on stock but nothing needs ordering."""
     book = Ledger(Catalog([Item("PIN", "Pin")]))
     assert ([item.sku for item in book.low_stock()], reorder_list(book)) == (["PIN"], [])
+
+
+def test_import_movements_bad_quantity_line():
+    """Importing a movement with quantity 'ten' is rejected, naming line 2."""
+    from ledger import import_movements
+    with pytest.raises(CsvError, match="line 2"):
+        import_movements("date,kind,sku,quantity\n2024-01-01,issue,A-1,ten\n")

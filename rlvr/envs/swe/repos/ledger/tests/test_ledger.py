@@ -104,3 +104,10 @@ def test_same_day_movement_allowed():
 def test_receipt_entry_cost():
     """Receiving 4 nuts at 2.50 records a cost of 10.00."""
     assert make_ledger().receive("NUT", 4, "2.50", "2024-01-06").cost == Decimal("10.00")
+
+
+def test_issue_everything_on_hand():
+    """Issuing all 20 bolts costs 13.00 and leaves none on hand."""
+    book = make_ledger()
+    entry = book.issue("BOLT", 20, "2024-01-06")
+    assert (entry.cost, book.on_hand("BOLT")) == (Decimal("13.00"), 0)

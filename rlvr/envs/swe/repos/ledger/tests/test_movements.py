@@ -89,3 +89,8 @@ def test_item_defaults():
     """An item created as ('W-1', 'Washer') has unit 'ea', reorder level 0 and no category."""
     item = Item("W-1", "Washer")
     assert (item.unit, item.reorder_level, item.category) == ("ea", 0, "")
+
+
+def test_parse_last_day_of_year():
+    """Parsing '2024-12-31' gives (2024, 12, 31)."""
+    assert parse_date("2024-12-31") == (2024, 12, 31)

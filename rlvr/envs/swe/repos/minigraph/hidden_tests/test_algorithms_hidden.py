@@ -134,3 +134,19 @@ def test_union_of_equal_sizes_keeps_first_root():
     sets = DisjointSet()
     sets.union(1, 2)
     assert (sets.find(1), sets.find(2)) == (1, 1)
+
+
+def test_longest_path_of_empty_graph():
+    """The heaviest path of an empty directed graph has weight 0 and no nodes."""
+    from minigraph import longest_path
+    assert longest_path(Graph(directed=True)) == (0, [])
+
+
+def test_single_node_is_connected_empty_graph_is_error():
+    """A graph with the single node 1 is connected; asking about an empty graph raises a graph error."""
+    from minigraph import is_connected
+    g = Graph()
+    g.add_node(1)
+    assert is_connected(g) is True
+    with pytest.raises(GraphError):
+        is_connected(Graph())

@@ -49,3 +49,9 @@ def test_float_weights():
     """With weights 0.5 and 0.25 the distance from x to z is 0.75."""
     g = Graph.from_edges([("x", "y", 0.5), ("y", "z", 0.25), ("x", "z", 1.0)])
     assert math.isclose(dijkstra(g, "x")[0]["z"], 0.75)
+
+
+def test_zero_weight_edge_allowed():
+    """Dijkstra accepts the zero-weight edge a-b and gives b a distance of 0."""
+    g = Graph.from_edges([("a", "b", 0), ("b", "c", 2)])
+    assert dijkstra(g, "a")[0] == {"a": 0, "b": 0, "c": 2}

@@ -175,3 +175,13 @@ def test_nested_index_path():
 def test_dash_without_space():
     """Rendering 'a {{-x}}' with x='b' gives 'ab'."""
     assert render_string("a {{-x}}", x="b") == "ab"
+
+
+def test_dash_before_close_without_space():
+    """Rendering '{{x-}} y' with x='a' gives 'ay'."""
+    assert render_string("{{x-}} y", x="a") == "ay"
+
+
+def test_loop_over_none_renders_else():
+    """Rendering a for loop over items=None with else 'none' gives 'none'."""
+    assert render_string("{% for x in items %}{{ x }}{% else %}none{% endfor %}", items=None) == "none"

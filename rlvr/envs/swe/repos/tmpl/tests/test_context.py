@@ -45,3 +45,8 @@ def test_undefined_is_empty_and_falsy():
     """An undefined value prints as '', has length 0 and is false."""
     value = Undefined("x")
     assert (str(value), len(value), bool(value), list(value)) == ("", 0, False, [])
+
+
+def test_resolve_plain_name():
+    """Resolving the plain name 'x' in a context with x=5 gives 5."""
+    assert Context({"x": 5}).resolve("x") == 5

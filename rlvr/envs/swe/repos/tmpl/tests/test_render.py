@@ -107,3 +107,8 @@ def test_float_literal():
 def test_filter_after_dotted_path():
     """Rendering '{{ user.name|upper }}' with user={'name': 'bea'} gives 'BEA'."""
     assert render_string("{{ user.name|upper }}", user={"name": "bea"}) == "BEA"
+
+
+def test_lone_braces_are_text():
+    """Rendering 'set {x} and {' keeps the lone braces: 'set {x} and {'."""
+    assert render_string("set {x} and {") == "set {x} and {"

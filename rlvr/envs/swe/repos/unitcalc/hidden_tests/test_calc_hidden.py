@@ -93,3 +93,23 @@ def test_humanize_small_time_stays_seconds():
 def test_scientific_notation_negative_exponent():
     """Calculating '2.5e-3 km to m' gives '2.5 m'."""
     assert calculate("2.5e-3 km to m") == "2.5 m"
+
+
+def test_leading_dot_number():
+    """Calculating '.5 m to cm' gives '50 cm'."""
+    assert calculate(".5 m to cm") == "50 cm"
+
+
+def test_percent_sign_followed_by_operator():
+    """Calculating '50%*4' gives '200 percent'."""
+    assert calculate("50%*4") == "200 percent"
+
+
+def test_auto_prefix_zero_unchanged():
+    """Choosing a prefix for 0 m leaves '0 m' unchanged."""
+    assert format_quantity(auto_prefix(Quantity(0, "m"))) == "0 m"
+
+
+def test_humanize_kelvin_stays_kelvin():
+    """Humanizing 300 K gives '300 K', never a Celsius or Fahrenheit reading."""
+    assert format_quantity(humanize(Quantity(300, "K"))) == "300 K"

@@ -64,3 +64,15 @@ def test_unbalanced_parenthesis_is_error():
 def test_calculate_difference_with_conversion():
     """Calculating '2 h - 30 min to min' gives '90 min'."""
     assert calculate("2 h - 30 min to min") == "90 min"
+
+
+def test_syntax_error_reports_position_zero():
+    """Calculating '* 3' raises a syntax error that points at position 0."""
+    with pytest.raises(CalcSyntaxError, match="position 0"):
+        calculate("* 3")
+
+
+def test_calculator_default_digits():
+    """A calculator with default settings shows '2/3' as '0.666667'."""
+    from unitcalc import Calculator
+    assert Calculator().execute("2/3") == "0.666667"

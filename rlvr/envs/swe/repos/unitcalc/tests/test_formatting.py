@@ -39,3 +39,8 @@ def test_humanize_seconds_to_hours():
 def test_format_number_scientific_rounds_mantissa():
     """Formatting 123456789012 with 4 significant digits gives '1.235e11'."""
     assert format_number(123456789012, 4) == "1.235e11"
+
+
+def test_format_zero():
+    """Formatting 0.0 gives '0'."""
+    assert format_number(0.0) == "0"
