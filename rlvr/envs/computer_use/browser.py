@@ -261,8 +261,17 @@ class BrowserSession:
         return self.page
 
     def end_episode(self) -> None:
-        """Release the episode's page: close its context, or keep it for the next (``"document"``)."""
-        if self.isolation == "context" or not self.alive:
+        """Release the episode's page: close its context, or keep it for the next (``"document"``).
+
+        The context is closed in the background: the close request goes out
+        with the next browser call (the next reset's), so neither the final
+        step nor the reset waits for the renderer to shut down.
+        """
+        if self.isolation == "document" and self.alive:
+            return
+        context, self._context, self.page = self._context, None, None
+        if context is not None and self.alive and not _close_in_background(context):
+            self._context = context
             self.close_page()
 
     def close_page(self) -> None:
@@ -341,6 +350,26 @@ class BrowserSession:
             raise
         if self._watchdog.disarm(token):
             raise BrowserError(f"the browser hung for more than {limit:g} s and was killed")
+
+
+def _close_in_background(context: Any) -> bool:
+    """Schedule ``context.close()`` on Playwright's event loop without waiting for it.
+
+    Uses the sync wrapper's loop and implementation object (stable across
+    Playwright 1.x, but not public API); returns ``False`` if that is not
+    possible, and the caller closes synchronously.
+    """
+    try:
+        impl, loop = context._impl_obj, context._loop
+        try:
+            coro = impl.close(None)          # Playwright >= 1.40: close(reason)
+        except TypeError:
+            coro = impl.close()
+        task = loop.create_task(coro)
+        task.add_done_callback(lambda t: t.cancelled() or t.exception())   # a dead context needs no closing
+        return True
+    except Exception:  # noqa: BLE001 - fall back to the public, blocking close
+        return False
 
 
 class _Watchdog:
