@@ -171,7 +171,17 @@ _VERBS = (("gives", "should give"), ("returns", "should return"), ("raises", "sh
           ("contains", "should contain"), ("fails", "should fail"), ("rejects", "should reject"),
           ("accepts", "should accept"), ("converts", "should convert"), ("stays", "should stay"),
           ("selects", "should select"), ("counts", "should count"), ("finds", "should find"),
-          ("includes", "should include"), ("skips", "should skip"), ("works", "should work"))
+          ("includes", "should include"), ("skips", "should skip"), ("works", "should work"),
+          ("costs", "should cost"), ("leaves", "should leave"), ("lies", "should lie"), ("fills", "should fill"),
+          ("asks", "should ask"), ("takes", "should take"), ("sorts", "should sort"), ("gets", "should get"),
+          ("reads", "should read"), ("parses", "should parse"), ("expands", "should expand"),
+          ("comes", "should come"), ("carries", "should carry"), ("splits", "should split"),
+          ("joins", "should join"), ("turns", "should turn"), ("prints", "should print"),
+          ("evaluates", "should evaluate"), ("resolves", "should resolve"), ("formats", "should format"),
+          ("rounds", "should round"), ("falls", "should fall"), ("occurs", "should occur"),
+          ("repeats", "should repeat"), ("recurs", "should recur"), ("stops", "should stop"),
+          ("ignores", "should ignore"), ("preserves", "should preserve"), ("removes", "should remove"),
+          ("adds", "should add"), ("creates", "should create"), ("describes", "should describe"))
 _VERB_MAP = dict(_VERBS)
 _WORD = re.compile(r"\b(" + "|".join(re.escape(v) for v, _ in _VERBS) + r")\b")
 

@@ -51,7 +51,7 @@ from rlvr.envs.swe.repos import BundledRepo, list_repos, load_repo
 from rlvr.envs.swe.task import SweTask, make_patch
 
 #: Bump when generation changes in a way that changes the tasks (invalidates caches).
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 DEFAULT_OUT = Path(__file__).resolve().parent / "tasks" / "bundled.jsonl"
 
 
@@ -289,8 +289,13 @@ def _interleaved(sites_by_kind: dict[str, list[tuple[str, Site]]], rng: np.rando
 
 def _combinations(pool: list[tuple[str, Site]], size: int, rng: np.random.Generator, limit: int
                   ) -> Iterator[tuple[tuple[str, Site], ...]]:
-    """Seeded combinations of ``size`` kept singles, all in different modules, no repeats."""
+    """Seeded combinations of ``size`` kept singles, all in different modules, no repeats.
+
+    Within a module the least-used mutation so far is preferred, so combinations
+    spread over the pool instead of repeating one mutation.
+    """
     seen: set[tuple] = set()
+    used: collections.Counter = collections.Counter()
     modules = sorted({p for p, _ in pool})
     if len(modules) < size:
         return
@@ -301,11 +306,14 @@ def _combinations(pool: list[tuple[str, Site]], size: int, rng: np.random.Genera
         combo = []
         for module in chosen_modules:
             options = [ps for ps in pool if ps[0] == module]
+            fewest = min(used[ps] for ps in options)
+            options = [ps for ps in options if used[ps] == fewest]
             combo.append(options[int(rng.integers(len(options)))])
         key = tuple(sorted((p, s.kind, s.index) for p, s in combo))
         if key in seen:
             continue
         seen.add(key)
+        used.update(combo)
         yield tuple(sorted(combo, key=lambda ps: (ps[0], ps[1].start)))
 
 
@@ -355,7 +363,8 @@ def _generate(repo: BundledRepo, config: GenConfig, pool: _Pool, stats: RepoStat
             tree = {**clean_tree, **cand.changes(source)}
             yield (tree, clean_ids, config.sandbox, config.timeout_s, cand)
 
-    def run_shape(candidates: Iterable[Candidate], want: int) -> list[tuple[Candidate, Evaluation]]:
+    def run_shape(candidates: Iterable[Candidate], want: int, tasks: int) -> list[tuple[Candidate, Evaluation]]:
+        """The first ``want`` kept candidates in order (the first ``tasks`` of them become tasks)."""
         kept: list[tuple[Candidate, Evaluation]] = []
         if want <= 0:
             return kept
@@ -365,6 +374,8 @@ def _generate(repo: BundledRepo, config: GenConfig, pool: _Pool, stats: RepoStat
             if ev.status == "kept":
                 stats.kept[cand.shape] = stats.kept.get(cand.shape, 0) + 1
                 kept.append((cand, ev))
+                if len(kept) <= tasks:
+                    progress(1)
                 if len(kept) >= want:
                     break
             else:
@@ -376,9 +387,8 @@ def _generate(repo: BundledRepo, config: GenConfig, pool: _Pool, stats: RepoStat
     rng = _rng(config.seed, repo.name, "singles")
     singles_order = _interleaved(sites_by_kind, rng)
     need_pool = quotas["single"] + 2 * quotas["double"] + 3 * quotas["triple"]
-    singles = run_shape((Candidate("single", (ps,)) for ps in singles_order), need_pool)
+    singles = run_shape((Candidate("single", (ps,)) for ps in singles_order), need_pool, quotas["single"])
     single_tasks = singles[:quotas["single"]]
-    progress(len(single_tasks))
     # Multi-module tasks draw first from the kept singles not used as single tasks.
     spare = [c.sites[0] for c, _ in singles[quotas["single"]:]] or [c.sites[0] for c, _ in singles]
     everything = [c.sites[0] for c, _ in singles]
@@ -388,13 +398,11 @@ def _generate(repo: BundledRepo, config: GenConfig, pool: _Pool, stats: RepoStat
         combo_rng = _rng(config.seed, repo.name, shape)
         pool_sites = spare if len({p for p, _ in spare}) >= size else everything
         combos = _combinations(pool_sites, size, combo_rng, config.max_candidates)
-        got = run_shape((Candidate(shape, combo) for combo in combos), quotas[shape])
-        multi += got
-        progress(len(got))
+        multi += run_shape((Candidate(shape, combo) for combo in combos), quotas[shape], quotas[shape])
     impl_rng = _rng(config.seed, repo.name, "implement")
     impl_order = [implement_sites[i] for i in impl_rng.permutation(len(implement_sites))]
-    implement = run_shape((Candidate("implement", (ps,)) for ps in impl_order), quotas["implement"])
-    progress(len(implement))
+    implement = run_shape((Candidate("implement", (ps,)) for ps in impl_order), quotas["implement"],
+                          quotas["implement"])
 
     chosen = single_tasks + multi + implement
     selections = [_select_behaviours(repo, cand, ev, single_f2p, _rng(config.seed, repo.name, "stmt", i))

@@ -342,7 +342,7 @@ def test_compact_record_of_a_changed_repo(shipped):
     record = {**task.to_record("0" * 16), "pass_to_pass": [*task.pass_to_pass, "tests/test_gone.py::test_gone"]}
     with pytest.raises(ConfigError, match="regenerate"):
         SweTask.from_dict(record)
-    broken = {**task.to_record("0" * 16), "gold_patch": task.gold_patch.replace("\n-", "\n-#", 1)}
+    broken = {**task.to_record("0" * 16), "gold_patch": task.gold_patch.replace("\n ", "\n #", 1)}
     with pytest.raises(ConfigError, match="regenerate"):
         SweTask.from_dict(broken)
 
