@@ -82,3 +82,8 @@ def test_empty_value_is_empty_string():
 def test_empty_quoted_string():
     """The raw value '""' (two double quotes) is the empty string."""
     assert parse_value('""') == ""
+
+
+def test_format_escapes_quotes():
+    """Formatting the string 'a "b"' gives '"a \\"b\\""', with the inner quotes escaped."""
+    assert format_value('a "b"') == '"a \\"b\\""'

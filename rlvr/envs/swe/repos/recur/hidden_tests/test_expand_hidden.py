@@ -101,3 +101,14 @@ def test_expansion_stops_at_calendar_end():
 def test_rule_that_never_matches_ends():
     """A rule for every 12 months on the 30th, starting in February, yields no dates (February has no 30th)."""
     assert occurrences(monthly(date(2024, 2, 1), 12, bymonthday=(30,)), limit=3) == []
+
+
+def test_fifth_friday_rule():
+    """Monthly on the 5th Friday from 2024-01-01, 2 times, gives 2024-03-29 and 2024-05-31 (January and February have only four)."""
+    assert occurrences(monthly(date(2024, 1, 1), byweekday=(FR,), nth=5, count=2)) == [date(2024, 3, 29), date(2024, 5, 31)]
+
+
+def test_sixth_weekday_rejected():
+    """A monthly rule on the 6th Friday is rejected: nth must be 1..5 or -1..-5."""
+    with pytest.raises(RuleError, match="nth must be 1..5"):
+        monthly(date(2024, 1, 1), byweekday=(FR,), nth=6)

@@ -7,6 +7,7 @@ from datetime import date
 from itertools import islice
 from typing import Iterable, Iterator
 
+from recur.dates import days_between
 from recur.expand import iter_occurrences
 from recur.rule import Rule, RuleError
 from recur.weekdays import WEEKDAY_NAMES
@@ -102,4 +103,4 @@ class Schedule:
     def longest_gap(self, after: date, before: date) -> int:
         """Return the most days between two consecutive dates in a range (0 if < 2 dates)."""
         days = self.between(after, before)
-        return max(((b - a).days for a, b in zip(days, days[1:])), default=0)
+        return max((days_between(a, b) for a, b in zip(days, days[1:])), default=0)

@@ -52,3 +52,9 @@ def test_schedule_all_of_endless_rule_refused():
     """Listing every date of a schedule holding an endless daily rule is refused."""
     with pytest.raises(RuleError, match="never ends"):
         Schedule([daily(date(2024, 1, 1))]).all()
+
+
+def test_rule_part_without_value():
+    """The rule text 'FREQ=DAILY;COUNT' is rejected because 'COUNT' is not KEY=VALUE."""
+    with pytest.raises(RuleError, match="'COUNT' is not KEY=VALUE"):
+        parse_rule("FREQ=DAILY;COUNT", date(2024, 1, 1))
