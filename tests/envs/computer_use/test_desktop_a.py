@@ -1,7 +1,8 @@
 """Files, Editor, Mail and cross-app families of the desktop suite, through the real env.
 
-For every family: the oracle solves every seed tried from observations alone;
-the state it reaches stops counting once anything the task did not ask for is
+For every family: the oracle solves every seed tried from observations alone,
+and no state before its last action passes (selections, drafts and unsaved
+edits never count); the state it reaches stops counting once anything the task did not ask for is
 also changed (an untouched file deleted, an untouched message re-flagged, a
 second message sent); ``done()`` at once never succeeds; a random policy of
 valid tool calls almost never does; generation is deterministic per seed.
@@ -65,16 +66,24 @@ def _reset(env, family: str, seed: int):
     return env.reset(options={"task_index": INDEX[(family, seed)]})
 
 
-def run_oracle(env, family: str, seed: int) -> tuple[dict, dict, int]:
-    """Play the oracle to the end. Returns (verdict, state read just before done(), turns)."""
+def run_oracle(env, family: str, seed: int, *, judge_each_step: bool = False) -> tuple[dict, dict, int]:
+    """Play the oracle to the end. Returns (verdict, state read just before done(), turns).
+
+    With ``judge_each_step`` the state before every action is judged too: only
+    the one before ``done()`` may pass, so a selection, a draft or an unsaved
+    buffer never counts and the oracle's last action is the one that commits.
+    """
     obs, _ = _reset(env, family, seed)
     u = env.unwrapped
     assert "[" in obs and u.episode.instruction in obs
     for turn in range(1, ORACLE_TURNS + 1):
         call = u.oracle_action()
         assert call is not None, f"{family} seed {seed}: the oracle gave no action"
-        if call["name"] == "done":
+        if call["name"] == "done" or judge_each_step:
             state = u.episode.read_state(u.page)
+            if call["name"] != "done":
+                early = judge(u.episode.family, u.episode.task, state)
+                assert not early.is_correct, f"{family} seed {seed}: goal reached before {call} (turn {turn})"
         obs, reward, terminated, truncated, info = _act(env, call)
         if call["name"] != "done":
             assert "Error" not in obs.split("\n\n", 1)[0], f"{family} seed {seed}: {obs[:300]}"
@@ -115,7 +124,7 @@ def collateral_damage(task: DesktopTask, final: dict) -> list[tuple[str, dict]]:
 @pytest.mark.parametrize("family", FAMILIES)
 def test_oracle_solves_and_side_effects_fail(env, family):
     for seed in ORACLE_SEEDS:
-        verdict, state, turns = run_oracle(env, family, seed)
+        verdict, state, turns = run_oracle(env, family, seed, judge_each_step=True)
         assert verdict["status"] == "correct" and verdict["reward"] == 1.0, (family, seed, verdict)
         u = env.unwrapped
         fam, task = u.episode.family, u.episode.task
