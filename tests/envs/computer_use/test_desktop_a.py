@@ -228,3 +228,73 @@ def test_params_never_carry_the_answer_key():
                     if isinstance(v, str) and len(v) > 3:
                         assert v not in public, (name, v)
             assert not task.memory, name
+
+
+# ---- the apps' own guarantees that the rewards rest on ------------------------------------
+
+def _node(env, role: str, name: str):
+    node = env.unwrapped.observation.find(role, name)
+    assert node is not None, f"no {role} {name!r} in:\n{env.unwrapped.observation.text()}"
+    return node
+
+
+def _click(env, role: str, name: str):
+    return _act(env, {"name": "click", "arguments": {"id": _node(env, role, name).id}})
+
+
+def _type(env, name: str, text: str):
+    return _act(env, {"name": "type", "arguments": {"id": _node(env, "textbox", name).id, "text": text}})
+
+
+def test_files_refuse_name_clashes(env):
+    """Renaming onto a taken name or moving onto one changes nothing (no file is silently overwritten)."""
+    _reset(env, "files_rename", 0)
+    u = env.unwrapped
+    folder = u.episode.task.params["folder"] or "Home"
+    _click(env, "button", "Files")
+    _click(env, "button", folder)
+    rows = [n for n in u.observation.find_all("checkbox") if n.name.startswith("Select ")]
+    assert len(rows) >= 2
+    first, second = rows[0].name[len("Select "):], rows[1].name[len("Select "):]
+    before = u.episode.read_state(u.page)["files"]
+    _click(env, "checkbox", f"Select {first}")
+    _type(env, "Name", second)
+    obs, *_ = _click(env, "button", "Rename")
+    assert "already exists" in obs
+    assert u.episode.read_state(u.page)["files"]["files"] == before["files"]
+    _type(env, "Name", "a/b.txt")
+    obs, *_ = _click(env, "button", "Rename")
+    assert u.episode.read_state(u.page)["files"]["files"] == before["files"]
+
+
+def test_mail_refuses_bad_addresses_and_trash_is_not_kept(env):
+    _reset(env, "mail_compose", 0)
+    u = env.unwrapped
+    _click(env, "button", "Mail")
+    _click(env, "button", "Compose")
+    _type(env, "To", "not an address")
+    _type(env, "Subject", "x")
+    obs, *_ = _click(env, "button", "Send")
+    assert "valid addresses" in obs
+    state = u.episode.read_state(u.page)["mail"]
+    assert not [m for m in state["messages"] if m["folder"] == "Sent"]
+    # Deleting twice (Inbox -> Trash -> gone) removes the message for good.
+    _click(env, "button", "Discard")
+    row = next(n for n in u.observation.find_all("button") if " · " in n.name and "<" in n.name)
+    _act(env, {"name": "click", "arguments": {"id": row.id}})
+    _click(env, "button", "Delete")
+    _click(env, "button", "Trash")
+    row = next(n for n in u.observation.find_all("button") if " · " in n.name and "<" in n.name)
+    _act(env, {"name": "click", "arguments": {"id": row.id}})
+    _click(env, "button", "Delete")
+    after = u.episode.read_state(u.page)["mail"]["messages"]
+    assert len(after) == len(state["messages"]) - 1
+
+
+def test_leaving_the_desktop_is_incorrect_not_an_error(env):
+    """A page that is no longer the desktop (history back, a crash of the shell) cannot be judged a success."""
+    _reset(env, "editor_new_file", 0)
+    u = env.unwrapped
+    u.page.goto("about:blank")
+    verdict = u.episode.evaluate(u.page)
+    assert verdict.status == "incorrect" and "could not be read" in verdict.reason

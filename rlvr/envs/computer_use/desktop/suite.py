@@ -81,6 +81,8 @@ class DesktopSuite:
     """Every registered desktop family (``desktop/families/*.py``)."""
 
     name = "desktop"
+    #: The apps are laid out for this viewport (CSS pixels); the env uses it unless told otherwise.
+    viewport = (1024, 768)
 
     def task_names(self) -> list[str]:
         return sorted(families())
