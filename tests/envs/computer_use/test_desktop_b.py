@@ -146,7 +146,7 @@ def test_oracle_solves_many_seeds(env, family):
 
 @pytest.mark.parametrize("family", FAMILIES)
 def test_done_at_once_never_succeeds(env, family):
-    for seed in ORACLE_SEEDS:
+    for seed in range(3):
         _reset(env, family, seed)
         _, reward, terminated, _, info = env.step(_call({"name": "done", "arguments": {}}))
         assert terminated and reward == 0.0, (family, seed, info["verdict"])
@@ -259,24 +259,31 @@ def test_wrong_number_and_collateral_edits_fail(env):
     assert info["verdict"]["status"] == "incorrect"
 
 
-@pytest.mark.parametrize("formula, shown", [
+FORMULAS = [
     ("=2+3*4", "14"), ("=(2+3)*4", "20"), ("=10/4", "2.5"), ("=1/0", "#DIV/0!"), ("=-3+1", "-2"),
     ("=SUM(1,2,3)", "6"), ("=AVERAGE(2,4)", "3"), ("=MAX(1,9,3)", "9"), ("=F12", "0"),
     ("=E1", "#CYCLE!"), ("=constructor", "#REF!"), ("=alert(1)", "#NAME?"), ("=this.x", "#ERROR!"),
     ("=1+", "#ERROR!"), ("=A1", "Item"), ("=A1*2", "#VALUE!"), ("=SUM(A1:C3)", None),
-])
-def test_formulas_are_parsed_not_evaluated(env, formula, shown):
+]
+
+
+def test_formulas_are_parsed_not_evaluated(env):
+    """Formulas go through the app's own parser: arithmetic, functions, errors; JS names are not code."""
     _reset(env, "sheet_column_total", 0)
     _open(env, "Spreadsheet")
-    _steps(env, [{"name": "type", "arguments": {"id": _cell(env, "A1").id, "text": "Item"}},
-                 {"name": "type", "arguments": {"id": _cell(env, "E1").id, "text": formula}},
-                 {"name": "click", "arguments": {"id": _cell(env, "D1").id}}])   # leave E1: it shows its value
-    state = env.unwrapped.episode.read_state(env.unwrapped.page)
-    if shown is None:  # a range sum skips text: the numbers of B2:C3
-        cells = state["spreadsheet"]["values"]
-        shown = str(int(sum(v for a in ("B2", "B3", "C2", "C3") if isinstance(v := cells.get(a), (int, float)))))
-    assert _cell(env, "E1").value == shown, (formula, _cell(env, "E1").value)
-    assert state["spreadsheet"]["cells"]["E1"] == formula
+    _steps(env, [{"name": "type", "arguments": {"id": _cell(env, "A1").id, "text": "Item"}}])
+    wrong = []
+    for formula, shown in FORMULAS:
+        _steps(env, [{"name": "type", "arguments": {"id": _cell(env, "E1").id, "text": formula}},
+                     {"name": "click", "arguments": {"id": _cell(env, "D1").id}}])   # leave E1: it shows its value
+        state = env.unwrapped.episode.read_state(env.unwrapped.page)
+        if shown is None:  # a range sum skips text: the numbers of B2:C3
+            values = state["spreadsheet"]["values"]
+            shown = str(int(sum(v for a in ("B2", "B3", "C2", "C3")
+                                if isinstance(v := values.get(a), (int, float)))))
+        if _cell(env, "E1").value != shown or state["spreadsheet"]["cells"]["E1"] != formula:
+            wrong.append((formula, shown, _cell(env, "E1").value))
+    assert not wrong, wrong
 
 
 def test_delete_keeps_look_alike_events(env):
