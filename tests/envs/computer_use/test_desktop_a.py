@@ -247,7 +247,7 @@ def _type(env, name: str, text: str):
 
 
 def test_files_refuse_name_clashes(env):
-    """Renaming onto a taken name or moving onto one changes nothing (no file is silently overwritten)."""
+    """Renaming onto a taken name (or to a name with a slash) changes nothing: no file is silently overwritten."""
     _reset(env, "files_rename", 0)
     u = env.unwrapped
     folder = u.episode.task.params["folder"] or "Home"
