@@ -119,9 +119,10 @@ def test_in_list_needs_constants():
 
 
 def test_field_path_with_empty_part():
-    """'a..b' is rejected as a field path with an empty part."""
-    with pytest.raises(QueryError, match="empty part"):
-        tokenize("a..b")
+    """In 'x == a..b' the field path 'a..b' is rejected for its empty part, at position 5."""
+    with pytest.raises(QueryError) as info:
+        tokenize("x == a..b")
+    assert str(info.value) == "field path 'a..b' has an empty part (at position 5)"
 
 
 def test_keyword_where_value_expected():
@@ -146,3 +147,10 @@ def test_insert_error_names_the_table():
     with pytest.raises(QueryError) as info:
         Table([], name="people").insert(["Ga"])
     assert str(info.value) == "records of people must be dicts, got list"
+
+
+def test_trailing_backslash_in_string():
+    """A string that ends in a lone backslash, as in 'name = "C:\\', is reported as not closed at position 7."""
+    with pytest.raises(QueryError) as info:
+        tokenize('name = "C:\\')
+    assert str(info.value) == "string is not closed (at position 7)"

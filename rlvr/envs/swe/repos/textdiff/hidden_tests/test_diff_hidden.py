@@ -16,6 +16,7 @@ from textdiff import (
     unified_diff,
     word_diff,
 )
+from textdiff.diff import normalise
 from textdiff.stats import bar
 
 
@@ -155,3 +156,13 @@ def test_hunk_with_more_lines_than_announced():
     """A hunk announcing 1 old and 1 new line that holds '-a' and ' b' is rejected: it has 2 old and 1 new lines."""
     with pytest.raises(PatchError, match="has 2 old and 1 new lines"):
         parse_patch("@@ -1 +1 @@\n-a\n b\n")
+
+
+def test_word_diff_ignoring_case_still_finds_changes():
+    """Ignoring case, 'Hello World' to 'hello there' keeps 'hello ', removes 'World' and adds 'there'."""
+    assert word_diff("Hello World", "hello there", ignore_case=True) == [("=", "hello "), ("-", "World"), ("+", "there")]
+
+
+def test_line_key_without_options_is_the_line():
+    """Without ignore options, the comparison key of the line 'A  B' is 'A  B' itself."""
+    assert normalise("A  B") == "A  B"
