@@ -164,11 +164,22 @@
       on: {click: function () { openEditor(e.id); }}})]);
   }
 
+  // Opening and cancelling the editor only adds or removes the dialog, so the
+  // other elements (and the ids the policy sees on them) stay the same.
   function openEditor(id) {
+    closeEditor();
     editor = id === null ? {mode: "new", id: null} : {mode: "edit", id: id};
-    render();
+    const app = root.querySelector(".rlvr-calendar");
+    if (!app) { render(); return; }
+    app.appendChild(editorDialog());
     const first = root.querySelector('[aria-label="Title"]');
     if (first) first.focus();
+  }
+
+  function closeEditor() {
+    editor = null;
+    const dialog = root && root.querySelector(".cal-editor");
+    if (dialog) dialog.remove();
   }
 
   function editorDialog() {
@@ -211,7 +222,7 @@
       editor = null;
       render();
     }}}));
-    buttons.push(el("button", {type: "button", text: "Cancel", on: {click: function () { editor = null; render(); }}}));
+    buttons.push(el("button", {type: "button", text: "Cancel", on: {click: closeEditor}}));
     const dialog = el("div", {class: "cal-editor", role: "dialog",
       "aria-label": ev ? "Edit event" : "New event"}, [
       el("h3", {text: ev ? "Edit event" : "New event"}),
@@ -221,7 +232,7 @@
     ]);
     dialog.addEventListener("keydown", function (e) {
       if (e.key === "Enter" && e.target.tagName === "INPUT") save();
-      if (e.key === "Escape") { editor = null; render(); }
+      if (e.key === "Escape") closeEditor();
     });
     return dialog;
   }
