@@ -10,7 +10,7 @@ not reported as valid. Medians over the episodes, per backend.
 
 Targets on the project machine: reset <= 0.5 s and verdict <= 5 s with bwrap.
 
-    python benchmarks/swe_env.py [--episodes 10] [--backends bwrap docker]
+    python benchmarks/swe_env.py [--episodes 10] [--backends bwrap docker] [--tasks-file F.jsonl]
 """
 
 from __future__ import annotations
@@ -26,9 +26,13 @@ from pathlib import Path
 RESULTS = Path(__file__).parent / "results" / "swe_env.json"
 
 
-def tasks_for_benchmark():
+def tasks_for_benchmark(path: str | None = None):
+    from rlvr.envs.swe.env import JsonlSource
     from rlvr.envs.swe.testing import bundled_tasks, hand_written_task
 
+    if path:
+        source = JsonlSource(path)
+        return [source[i] for i in range(len(source))], path
     bundled = bundled_tasks()
     return (bundled, "bundled") if bundled else ([hand_written_task()], "hand-written")
 
@@ -83,10 +87,12 @@ def main() -> None:
     parser.add_argument("--episodes", type=int, default=10)
     parser.add_argument("--backends", nargs="+", default=["bwrap", "docker"])
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--tasks-file", default=None, help="JSON-lines tasks (default: the bundled tasks)")
     args = parser.parse_args()
-    tasks, kind = tasks_for_benchmark()
+    tasks, kind = tasks_for_benchmark(args.tasks_file)
     results: dict = {
         "benchmark": "swe_env", "tasks": kind, "n_tasks": len(tasks), "episodes": args.episodes,
+        "mean_tests_per_task": round(statistics.fmean(len(t.all_test_ids) for t in tasks), 1),
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
                     "load_avg_1m_at_start": round(os.getloadavg()[0], 2)},
         "targets": {"bwrap_reset_median_s": 0.5, "bwrap_verdict_median_s": 5.0},
