@@ -261,6 +261,8 @@ class ComputerUseEnv(RlvrEnv):
         from rlvr.envs.computer_use.page_tree import read_tree
 
         nodes, facts = read_tree(self.page)
+        if facts["task_done"]:     # the page ended its task: it is judged now, not shown
+            return facts
         self.observation = Observation(self.episode.instruction, nodes, self.page.url)
         if self.screenshot:
             from PIL import Image
