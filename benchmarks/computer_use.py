@@ -48,11 +48,11 @@ TASKS = ("click-button", "click-link", "focus-text", "click-dialog", "click-tab"
 class Ours:
     """ComputerUse-v0 on one MiniWoB task; ``episode(seed, record)`` runs one timed episode."""
 
-    def __init__(self, task: str, screenshot: bool, isolation: str) -> None:
+    def __init__(self, task: str, screenshot: bool, isolation: str, input_mode: str = "real") -> None:
         from rlvr.envs.computer_use.env import ComputerUseEnv
 
         self.env = ComputerUseEnv(suite="miniwob", task=task, obs_mode="text", screenshot=screenshot,
-                                  max_turns=10, isolation=isolation)
+                                  max_turns=10, isolation=isolation, input_mode=input_mode)
         self.env.reset(seed=10_000)   # launch the browser outside the timings
 
     def episode(self, seed: int, record: dict) -> None:
@@ -122,7 +122,7 @@ def _their_plan(task: str, obs: dict) -> list[tuple[str, dict]]:
 class Theirs:
     """The miniwob package's Gymnasium env (Selenium + chromedriver) on one task."""
 
-    def __init__(self, task: str, screenshot: bool, isolation: str = "") -> None:
+    def __init__(self, task: str, screenshot: bool, isolation: str = "", input_mode: str = "") -> None:
         os.environ.setdefault("MINIWOB_CHROME_BINARY", "/usr/bin/chromium")
         os.environ.setdefault("MINIWOB_CHROMEDRIVER", "/usr/bin/chromedriver")
         import gymnasium as gym
@@ -215,16 +215,17 @@ def main() -> None:
 
     seeds = list(range(args.episodes))
     load_before = os.getloadavg()
-    configs = (("ours_text_context", Ours, False, "context"),
-               ("ours_text_document", Ours, False, "document"),
-               ("theirs_no_screenshot", Theirs, False, ""),
-               ("ours_screenshot_document", Ours, True, "document"),
-               ("theirs_screenshot", Theirs, True, ""))
+    configs = (("ours_text_context_real", Ours, False, "context", "real"),      # the defaults
+               ("ours_text_document_real", Ours, False, "document", "real"),
+               ("ours_text_document_dom", Ours, False, "document", "dom"),
+               ("theirs_no_screenshot", Theirs, False, "", ""),
+               ("ours_screenshot_document_dom", Ours, True, "document", "dom"),
+               ("theirs_screenshot", Theirs, True, "", ""))
     runs: dict[str, dict[str, dict]] = {name: {} for name, *_ in configs}
     for task in args.tasks:
         # every env of the task is alive at once and episodes alternate between them,
         # so a change in machine load weighs on all of them alike
-        envs_now = {name: cls(task, shot, isolation) for name, cls, shot, isolation in configs}
+        envs_now = {name: cls(task, shot, isolation, mode) for name, cls, shot, isolation, mode in configs}
         for name in envs_now:
             runs[name][task] = {"resets": [], "steps": [], "wins": 0, "episodes": 0}
         try:
@@ -240,6 +241,9 @@ def main() -> None:
                   f"  solved {s['successes']}/{s['episodes']}", flush=True)
     envs = {name: {"total": summary(merge(list(per_task.values()))),
                    "per_task": {t: summary(r) for t, r in per_task.items()}} for name, per_task in runs.items()}
+    pairs = [("ours_text_context_real", "theirs_no_screenshot"), ("ours_text_document_real", "theirs_no_screenshot"),
+             ("ours_text_document_dom", "theirs_no_screenshot"), ("ours_screenshot_document_dom", "theirs_screenshot")]
+
     def ratio(ours: str, theirs: str, key: str) -> float:
         return round(envs[ours]["total"][key] / envs[theirs]["total"][key], 2)
     desktop = run_desktop(args.desktop_episodes)
@@ -250,26 +254,18 @@ def main() -> None:
                     "load_avg_before": [round(x, 1) for x in load_before],
                     "load_avg_after": [round(x, 1) for x in os.getloadavg()], "chromium": _chromium_version()},
         "envs": envs,
-        "steps_per_s_ratio": {
-            "ours_text_context / theirs_no_screenshot": ratio("ours_text_context", "theirs_no_screenshot",
-                                                              "steps_per_s"),
-            "ours_text_document / theirs_no_screenshot": ratio("ours_text_document", "theirs_no_screenshot",
-                                                               "steps_per_s"),
-            "ours_screenshot_document / theirs_screenshot": ratio("ours_screenshot_document", "theirs_screenshot",
-                                                                  "steps_per_s")},
+        "steps_per_s_ratio": {f"{ours} / {theirs}": ratio(ours, theirs, "steps_per_s") for ours, theirs in pairs},
         "reset_latency_ratio (ours / theirs, median)": {
-            "ours_text_context / theirs_no_screenshot": ratio("ours_text_context", "theirs_no_screenshot",
-                                                              "reset_ms_median"),
-            "ours_text_document / theirs_no_screenshot": ratio("ours_text_document", "theirs_no_screenshot",
-                                                               "reset_ms_median"),
-            "ours_screenshot_document / theirs_screenshot": ratio("ours_screenshot_document", "theirs_screenshot",
-                                                                  "reset_ms_median")},
+            f"{ours} / {theirs}": ratio(ours, theirs, "reset_ms_median") for ours, theirs in pairs},
         "desktop_suite": desktop,
-        "notes": ("a step is one env.step call (policy time excluded); ours_*_context opens a fresh browser context "
-                  "and loads the task page every reset (the default), ours_*_document reloads the task page in a "
-                  "reused page (isolation='document'); the miniwob env restarts the task's JavaScript in the same "
-                  "page without reloading it; success = raw MiniWoB reward >= 1.0; the machine was shared "
-                  "(see load_avg), so absolute figures are noisy, ratios are from one interleaved run"),
+        "notes": ("a step is one env.step call (policy time excluded). ours_*_context: a fresh browser context and a "
+                  "page load every reset (the default); ours_*_document: the task page reloaded in a reused page "
+                  "(isolation='document'). *_real: clicks are trusted mouse input (default), 2-3 browser round trips "
+                  "per click step; *_dom: the click's event sequence dispatched in page JavaScript with the page "
+                  "read in the same round trip (input_mode='dom'), as the miniwob env clicks (element.click()). "
+                  "The miniwob env restarts the task's JavaScript in the same page without reloading it. "
+                  "Success = raw MiniWoB reward >= 1.0. The 2-core machine was shared with other jobs (see "
+                  "load_avg): absolute figures are noisy; episodes alternate between envs, so ratios are fair."),
     }
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(result, indent=2) + "\n")

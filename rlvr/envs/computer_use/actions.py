@@ -14,6 +14,7 @@ which the walk stores in ``data-rlvr-id`` attributes.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -145,6 +146,9 @@ class ActionResult:
     message: str
     ok: bool = True
     done: bool = False
+    #: The page walk's raw result taken right after the action in the same round
+    #: trip (``input_mode="dom"`` clicks), so the env need not walk again.
+    tree: dict | None = None
 
 
 def format_call(call: ToolCall) -> str:
@@ -153,7 +157,8 @@ def format_call(call: ToolCall) -> str:
     return f"{call.name}({args})"
 
 
-def execute(page: Any, call: ToolCall, known_ids: set[int], viewport: tuple[int, int]) -> ActionResult:
+def execute(page: Any, call: ToolCall, known_ids: set[int], viewport: tuple[int, int],
+            input_mode: str = "real") -> ActionResult:
     """Run one tool call on ``page``.
 
     Args:
@@ -161,6 +166,13 @@ def execute(page: Any, call: ToolCall, known_ids: set[int], viewport: tuple[int,
         call: A parsed tool call.
         known_ids: Ids the policy's current observation shows; others are unknown.
         viewport: ``(width, height)``, the bounds of ``click_xy``.
+        input_mode: ``"real"``: ``click`` is a mouse press and release through
+            the browser's input pipeline (trusted events). ``"dom"``: ``click``
+            dispatches the same pointer/mouse event sequence from JavaScript at
+            the same hit-tested point (untrusted events, default actions such
+            as toggling a checkbox or following a link still run) and reads
+            the page in the same round trip - what the ``miniwob`` package's
+            own env does, and much faster.
 
     Returns:
         An :class:`ActionResult`. Policy mistakes and Playwright action errors
@@ -175,6 +187,8 @@ def execute(page: Any, call: ToolCall, known_ids: set[int], viewport: tuple[int,
         return ActionResult(f"Error: no element with id {args['id']} on the page; use an id shown in "
                             "[brackets] in the current page tree", ok=False)
     try:
+        if call.name == "click" and input_mode == "dom":
+            return _click_dom(page, args)
         return _ACTIONS[call.name](page, args, known_ids, viewport)
     except Exception as exc:  # noqa: BLE001 - sorted below
         if is_browser_failure(exc):
@@ -207,6 +221,48 @@ def _click(page: Any, args: dict, known: set[int], viewport: tuple[int, int]) ->
         return ActionResult(f"Error: cannot click [{args['id']}]: {target}", ok=False)
     page.mouse.click(target[0], target[1])
     return ActionResult(f"clicked [{args['id']}]")
+
+
+# Dispatch a mouse click's event sequence at the target's hit-tested point.
+_DISPATCH_CLICK_JS = """(id) => {
+  const t = (%s)(id);
+  if (typeof t === 'string') return t;
+  const [x, y] = t;
+  const hit = document.elementFromPoint(x, y);
+  const base = {bubbles: true, cancelable: true, composed: true, clientX: x, clientY: y, view: window,
+                button: 0, screenX: x, screenY: y};
+  const ptr = {...base, pointerId: 1, pointerType: 'mouse', isPrimary: true};
+  hit.dispatchEvent(new PointerEvent('pointerover', ptr));
+  hit.dispatchEvent(new MouseEvent('mouseover', base));
+  hit.dispatchEvent(new PointerEvent('pointermove', ptr));
+  hit.dispatchEvent(new MouseEvent('mousemove', base));
+  hit.dispatchEvent(new PointerEvent('pointerdown', {...ptr, buttons: 1}));
+  if (hit.dispatchEvent(new MouseEvent('mousedown', {...base, buttons: 1}))) {
+    let f = hit;
+    while (f && !(f.tabIndex >= 0 || f.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(f.tagName)
+                  || (f.tagName === 'A' && f.hasAttribute('href')))) f = f.parentElement;
+    if (f && f.focus) f.focus(); else if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
+  }
+  hit.dispatchEvent(new PointerEvent('pointerup', ptr));
+  hit.dispatchEvent(new MouseEvent('mouseup', base));
+  hit.dispatchEvent(new MouseEvent('click', {...base, detail: 1}));
+  return '';
+}"""
+
+
+@functools.lru_cache(maxsize=1)
+def _dom_click_script() -> str:
+    from rlvr.envs.computer_use.page_tree import walk_script
+
+    dispatch = _DISPATCH_CLICK_JS % _CLICK_TARGET_JS
+    return f"(id) => {{ const problem = ({dispatch})(id);\nreturn [problem, problem ? null : {walk_script()}\n]; }}"
+
+
+def _click_dom(page: Any, args: dict) -> ActionResult:
+    problem, tree = page.evaluate(_dom_click_script(), int(args["id"]))
+    if problem:
+        return ActionResult(f"Error: cannot click [{args['id']}]: {problem}", ok=False)
+    return ActionResult(f"clicked [{args['id']}]", tree=tree)
 
 
 def _type(page: Any, args: dict, known: set[int], viewport: tuple[int, int]) -> ActionResult:

@@ -72,6 +72,7 @@ class ComputerUseEnv(RlvrEnv):
     | ``headless`` | ``True`` | run Chromium without a window |
     | ``action_timeout_ms`` | ``2000`` | Playwright's timeout for one action |
     | ``hang_timeout_s`` | ``20`` | a browser call longer than this kills the browser (error verdict) |
+    | ``input_mode`` | ``"real"`` | ``"real"``: clicks are mouse input through the browser (trusted events); ``"dom"``: the same event sequence dispatched from JavaScript at the same hit-tested point, with the page read in the same round trip (faster; untrusted events) |
     | ``isolation`` | ``"context"`` | ``"context"``: a new browser context per episode (nothing survives); ``"document"``: one page reused, a fresh document per episode with cookies/storage cleared (faster resets) |
 
     plus the shared keywords (``obs_mode``, ``tokenizer``, ``tasks`` as
@@ -93,7 +94,11 @@ class ComputerUseEnv(RlvrEnv):
     def __init__(self, *, suite: str | Suite = "desktop", task: str | Sequence[str] | None = None,
                  screenshot: bool = False, viewport: tuple[int, int] | None = None, max_turns: int = 15,
                  seed: int = 0, headless: bool = True, action_timeout_ms: int = 2000,
-                 hang_timeout_s: float = 20.0, isolation: str = "context", **kwargs: Any) -> None:
+                 hang_timeout_s: float = 20.0, isolation: str = "context", input_mode: str = "real",
+                 **kwargs: Any) -> None:
+        if input_mode not in ("real", "dom"):
+            raise ConfigError(f"input_mode must be 'real' or 'dom', got {input_mode!r}")
+        self.input_mode = input_mode
         self.suite: Suite = get_suite(suite) if isinstance(suite, str) else suite
         names = list(self.suite.task_names())
         if task is None:
@@ -197,9 +202,10 @@ class ComputerUseEnv(RlvrEnv):
         known = {n.id for n in self.observation.nodes if n.id is not None}
         try:
             with self.browser.watchdog():
-                finished = False
+                finished, tree = False, None
                 for i, call in enumerate(calls):
-                    result = execute(self.page, call, known, self.viewport)
+                    result = execute(self.page, call, known, self.viewport, self.input_mode)
+                    tree = result.tree
                     if result.done:
                         finished = True
                         break
@@ -210,7 +216,7 @@ class ComputerUseEnv(RlvrEnv):
                         break
                 if finished:
                     return Turn(verdict=self._judge("done"))
-                if calls and self._read_page()["task_done"]:
+                if calls and self._read_page(tree)["task_done"]:
                     return Turn(verdict=self._judge("task_ended"))
         except Exception as exc:  # noqa: BLE001
             if not _is_browser_failure(exc):
@@ -256,11 +262,14 @@ class ComputerUseEnv(RlvrEnv):
         key = "tokens" if self.obs_mode == "tokens" else "text"
         return {key: obs, "screenshot": self._image.copy()}
 
-    def _read_page(self) -> dict[str, Any]:
-        """Walk the page into :attr:`observation` (and the screenshot); returns the walk's page facts."""
-        from rlvr.envs.computer_use.page_tree import read_tree
+    def _read_page(self, raw_tree: dict | None = None) -> dict[str, Any]:
+        """Walk the page into :attr:`observation` (and the screenshot); returns the walk's page facts.
 
-        nodes, facts = read_tree(self.page)
+        ``raw_tree`` is a walk the last action already took in its own round trip.
+        """
+        from rlvr.envs.computer_use.page_tree import read_tree, tree_from_raw
+
+        nodes, facts = tree_from_raw(raw_tree) if raw_tree is not None else read_tree(self.page)
         if facts["task_done"]:     # the page ended its task: it is judged now, not shown
             return facts
         self.observation = Observation(self.episode.instruction, nodes, self.page.url)

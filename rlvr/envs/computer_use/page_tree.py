@@ -94,7 +94,11 @@ def read_tree(page: Any) -> tuple[tuple[Node, ...], dict[str, Any]]:
         (the page set ``window.__rlvrTaskDone = true``: its task ended on its
         own, as MiniWoB pages do).
     """
-    result = page.evaluate(walk_script())
+    return tree_from_raw(page.evaluate(walk_script()))
+
+
+def tree_from_raw(result: dict[str, Any]) -> tuple[tuple[Node, ...], dict[str, Any]]:
+    """:func:`read_tree`'s answer from the walk's raw result (taken by another script)."""
     x, y, w, h = result["scroll"]
     return nodes_from_raw(result["nodes"]), {"x": int(x), "y": int(y), "width": int(w), "height": int(h),
                                              "task_done": bool(result.get("taskDone"))}

@@ -306,3 +306,32 @@ def test_gym_make_and_async_vector_env():
         assert reward.tolist() == [0.0, 0.0] and terminated.tolist() == [False, True]
     finally:
         envs.close()
+
+
+def test_dom_input_mode_clicks_like_a_mouse_in_one_round_trip():
+    e = ComputerUseEnv(suite=TinySuite(), obs_mode="text", input_mode="dom", isolation="document")
+    try:
+        reset_to(e, "button")
+        n = ids(e)
+        obs, *_ = e.step(call("click", id=n["Add"]))
+        assert "New 1" in obs                                     # the tree came back with the click
+        e.step(call("click", id=n[e.episode.word]))
+        _, reward, *_ = e.step(call("done"))
+        assert reward == 1.0
+        reset_to(e, "form")
+        n = ids(e)
+        e.step(call("click", id=n["I agree"]))                    # default action: the checkbox toggles
+        assert e.observation.find("checkbox", "I agree").checked is True
+        e.step(call("click", id=n["Full name"]))                  # mousedown focuses the field
+        assert e.observation.find("textbox", "Full name").focused
+        e.step(call("click", id=n["Clickable span"]))
+        assert e.page.evaluate("() => window.spanClicks") == 1
+        reset_to(e, "button")
+        e.page.evaluate("() => { const c = document.getElementById('cover'); c.style.width = '100%';"
+                        " c.style.height = '100%'; }")
+        obs, *_ = e.step(call("click", id=ids(e)["Covered"]))
+        assert "covered by div#cover" in obs and not e.page.evaluate("() => !!window.coveredClicked")
+    finally:
+        e.close()
+    with pytest.raises(ConfigError, match="input_mode"):
+        ComputerUseEnv(suite=TinySuite(), input_mode="telepathy")
