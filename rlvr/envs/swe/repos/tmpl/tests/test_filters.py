@@ -116,3 +116,19 @@ def test_escape_quotes():
 def test_striptags_collapses_whitespace():
     """Stripping tags from '<p>Hi  <b>there</b> &amp; you</p>' gives 'Hi there & you'."""
     assert striptags("<p>Hi  <b>there</b> &amp; you</p>") == "Hi there & you"
+
+
+def test_round_floor_negative():
+    """Rendering '{{ x|round(0, "floor") }}' with x=-2.4 gives '-3.0'."""
+    assert render_string('{{ x|round(0, "floor") }}', x=-2.4) == "-3.0"
+
+
+def test_round_small_positive_keeps_sign():
+    """Rendering '{{ x|round(1) }}' with x=0.04 gives '0.0'."""
+    assert render_string("{{ x|round(1) }}", x=0.04) == "0.0"
+
+
+def test_plain_text_before_markup_is_escaped():
+    """Adding Markup('<p>') to the plain text '<b>' gives '&lt;b&gt;<p>'."""
+    from tmpl import Markup
+    assert "<b>" + Markup("<p>") == Markup("&lt;b&gt;<p>")

@@ -112,3 +112,24 @@ def test_filter_after_dotted_path():
 def test_lone_braces_are_text():
     """Rendering 'set {x} and {' keeps the lone braces: 'set {x} and {'."""
     assert render_string("set {x} and {") == "set {x} and {"
+
+
+def test_small_cache_still_reuses_template():
+    """With cache_size=1, compiling the same source twice gives the same template object."""
+    env = Environment(cache_size=1)
+    assert env.from_string("{{ y }}") is env.from_string("{{ y }}")
+
+
+def test_first_item_by_negative_index():
+    """Rendering '{{ xs[-3] }}' with xs=[1, 2, 3] gives '1'."""
+    assert render_string("{{ xs[-3] }}", xs=[1, 2, 3]) == "1"
+
+
+def test_newline_escape_in_string_literal():
+    """Rendering '{{ "a\\nb" }}' gives 'a', a newline, then 'b'."""
+    assert render_string('{{ "a\\nb" }}') == "a\nb"
+
+
+def test_methods_are_not_exposed():
+    """Rendering '[{{ s.upper }}]' with s='ab' gives '[]' because methods are not looked up."""
+    assert render_string("[{{ s.upper }}]", s="ab") == "[]"
