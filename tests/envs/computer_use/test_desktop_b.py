@@ -129,12 +129,12 @@ def test_enough_families():
     assert len(FAMILIES) >= 14, FAMILIES
 
 
+@pytest.mark.parametrize("seed", ORACLE_SEEDS)
 @pytest.mark.parametrize("family", FAMILIES)
-def test_oracle_solves(env, family):
-    for seed in ORACLE_SEEDS:
-        verdict, turns = run_oracle(env, family, seed)
-        assert verdict["status"] == "correct", (family, seed, verdict)
-        assert verdict["details"]["ended_by"] == "done"
+def test_oracle_solves(env, family, seed):
+    verdict, turns = run_oracle(env, family, seed)
+    assert verdict["status"] == "correct", (family, seed, verdict)
+    assert verdict["details"]["ended_by"] == "done"
 
 
 @pytest.mark.slow
