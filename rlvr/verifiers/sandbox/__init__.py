@@ -21,6 +21,13 @@ docker because both isolate the program from the host, the project and the
 network, and bwrap costs about a millisecond per run instead of half a
 second; pick ``"docker"`` explicitly for a separate root filesystem image
 (SWE-bench images) or a memory cgroup per run.
+
+Warm pool (:mod:`rlvr.verifiers.sandbox.pool`): ``BwrapPool(get_sandbox("bwrap"))``
+keeps long-lived bwrap workers and forks a *fresh* sandbox (new namespaces,
+tmpfs workdir, unprivileged uid) per run from a zygote in them, so neither
+bwrap nor an interpreter starts per run. The code verifier uses one for its
+harness by default on bwrap (``BwrapSandbox(pool=False)`` or
+``RLVR_SANDBOX_POOL=0`` turn it off).
 """
 
 from __future__ import annotations

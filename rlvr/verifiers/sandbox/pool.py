@@ -216,6 +216,7 @@ class _Worker:
         finally:
             sel.close()
         self.runs += 1
+        self.last_cpu_s = reply.get("cpu")
         status = reply.get("status")
         wall = time.monotonic() - start
         if status is None:

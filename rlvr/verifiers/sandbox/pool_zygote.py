@@ -16,8 +16,7 @@ Per run (``run`` message)::
              own loopback, writes the run's files, joins a new session keyring,
              sets the rlimits and drops every privilege (below). Then it either
              runs the preloaded program's ``main()`` in this interpreter (warm
-             runs) or forks and ``exec``s the command and waits for it like
-             bwrap's init.
+             runs) or spawns the command and waits for it like bwrap's init.
 
 When R exits (or the manager asks for a kill and the zygote SIGKILLs it), the
 kernel kills every process of the namespace, ``setsid`` daemons included; the
@@ -236,19 +235,17 @@ def run_child(io_fd, err_fd, report_fd, mode, namespace):
 
 
 def exec_and_wait(argv):
-    """Be the namespace's init: run ``argv`` as pid 2, reap everything, exit with its status (128+sig if killed)."""
+    """Be the namespace's init: run ``argv`` as pid 2, reap everything, exit with its status (128+sig if killed).
+
+    ``posix_spawnp`` (vfork-style in glibc) rather than fork + exec: the
+    zygote's page tables are not copied only to be thrown away by ``exec``.
+    """
     try:
-        pid = os.fork()
-    except OSError:
-        os._exit(SETUP_FAILED)
-    if pid == 0:
-        try:
-            for sig in (signal.SIGPIPE, signal.SIGXFSZ):
-                signal.signal(sig, signal.SIG_DFL)
-            os.execvpe(argv[0], argv, os.environ)
-        finally:
-            os.write(2, f"rlvr sandbox: cannot execute {argv[0]}\n".encode())
-            os._exit(127)
+        pid = os.posix_spawnp(argv[0], argv, dict(os.environ),
+                              setsigdef=(signal.SIGPIPE, signal.SIGXFSZ))
+    except OSError as exc:
+        os.write(2, f"rlvr sandbox: cannot execute {argv[0]}: {exc.strerror}\n".encode())
+        os._exit(127)
     null = os.open("/dev/null", os.O_RDWR)
     for fd in (0, 1, 2):
         os.dup2(null, fd)
