@@ -30,9 +30,9 @@ from rlvr.envs.computer_use.desktop.suite import judge  # noqa: E402
 PREFIXES = ("files_", "editor_", "mail_", "cross_")
 FAMILIES = sorted(n for n in families() if n.startswith(PREFIXES))
 ORACLE_SEEDS = range(3)
-SLOW_SEEDS = range(3, 10)
+SLOW_SEEDS = range(3, 8)
 RANDOM_SEEDS = range(1000, 1001)
-SLOW_RANDOM_SEEDS = range(2000, 2003)
+SLOW_RANDOM_SEEDS = range(2000, 2002)
 ORACLE_TURNS = 40
 RANDOM_TURNS = 12
 
