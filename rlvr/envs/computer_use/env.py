@@ -216,8 +216,9 @@ class ComputerUseEnv(RlvrEnv):
                         break
                 if finished:
                     return Turn(verdict=self._judge("done"))
-                if calls and self._read_page(tree)["task_done"]:
-                    return Turn(verdict=self._judge("task_ended"))
+                facts = self._read_page(tree) if calls else {"task_done": False}
+                if facts["task_done"]:
+                    return Turn(verdict=self._judge("task_ended", facts.get("task_result")))
         except Exception as exc:  # noqa: BLE001
             if not _is_browser_failure(exc):
                 raise
@@ -286,8 +287,11 @@ class ComputerUseEnv(RlvrEnv):
             self._image = image
         return facts
 
-    def _judge(self, how: str) -> Verdict:
-        verdict = self.episode.evaluate(self.page)
+    def _judge(self, how: str, report: Any = None) -> Verdict:
+        judge_report = getattr(self.episode, "judge_report", None)
+        verdict = judge_report(report) if report is not None and judge_report else None
+        if verdict is None:
+            verdict = self.episode.evaluate(self.page)
         if not isinstance(verdict, Verdict):
             raise TypeError(f"{type(self.episode).__name__}.evaluate must return a Verdict, got {verdict!r}")
         return Verdict(verdict.status, verdict.reward, {**verdict.details, "ended_by": how}, verdict.masked)

@@ -95,8 +95,11 @@ class MiniWobEpisode(Episode):
         self.instruction = str(utterance)
 
     def evaluate(self, page: Any) -> Verdict:
-        result = page.evaluate("() => window.__rlvrResult")
-        if result is None:
+        return self.judge_report(page.evaluate("() => window.__rlvrResult"))
+
+    def judge_report(self, result: Any) -> Verdict:
+        """The verdict on the frozen first result ``{"raw", "reason"}`` (``None``: not finished)."""
+        if not isinstance(result, dict):
             return Verdict.incorrect("task_not_finished", message="the task page never ended its episode")
         raw = float(result["raw"])
         details = {"raw_reward": raw, "threshold": self.threshold, "task_reason": result.get("reason")}

@@ -92,7 +92,8 @@ def read_tree(page: Any) -> tuple[tuple[Node, ...], dict[str, Any]]:
         The nodes in document order, and page facts read in the same trip:
         the scroll state ``"x", "y", "width", "height"`` and ``"task_done"``
         (the page set ``window.__rlvrTaskDone = true``: its task ended on its
-        own, as MiniWoB pages do).
+        own, as MiniWoB pages do) with ``"task_result"``, the page's
+        ``window.__rlvrResult`` at that moment (the tree is then empty).
     """
     return tree_from_raw(page.evaluate(walk_script()))
 
@@ -101,4 +102,5 @@ def tree_from_raw(result: dict[str, Any]) -> tuple[tuple[Node, ...], dict[str, A
     """:func:`read_tree`'s answer from the walk's raw result (taken by another script)."""
     x, y, w, h = result["scroll"]
     return nodes_from_raw(result["nodes"]), {"x": int(x), "y": int(y), "width": int(w), "height": int(h),
-                                             "task_done": bool(result.get("taskDone"))}
+                                             "task_done": bool(result.get("taskDone")),
+                                             "task_result": result.get("taskResult")}

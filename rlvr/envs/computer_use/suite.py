@@ -79,6 +79,16 @@ class Episode(ABC):
         the env as infrastructure errors (``status="error"``, masked).
         """
 
+    def judge_report(self, report: Any) -> Verdict | None:
+        """Judge a task that ended on its own from the state read with the last page walk.
+
+        Pages whose task ends by itself set ``window.__rlvrTaskDone = true`` and
+        may leave their state in ``window.__rlvrResult``; the walk reads both in
+        its round trip and passes the latter here. Return ``None`` (the
+        default) to have :meth:`evaluate` read the page instead.
+        """
+        return None
+
     def oracle(self, obs: Observation) -> dict | None:
         """The next tool call ``{"name": ..., "arguments": {...}}`` that solves the task.
 
