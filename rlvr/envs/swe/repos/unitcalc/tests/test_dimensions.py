@@ -43,3 +43,16 @@ def test_root_of_odd_power_fails():
     """Taking the square root of volume (length^3) raises a dimension error."""
     with pytest.raises(DimensionError):
         Dimension(length=3).root(2)
+
+
+def test_base_units_have_unit_exponents():
+    """The kilogram has dimension exponents (0, 1, 0, 0, 0, 0) and the kelvin (0, 0, 0, 0, 1, 0)."""
+    from unitcalc import lookup_unit
+    assert (lookup_unit("kg").dimension.exponents, lookup_unit("K").dimension.exponents) == (
+        (0, 1, 0, 0, 0, 0), (0, 0, 0, 0, 1, 0))
+
+
+def test_power_and_velocity_names():
+    """A watt has the dimension 'power' and km/h the dimension 'velocity'."""
+    from unitcalc import lookup_unit, parse_unit
+    assert (lookup_unit("W").dimension.name, parse_unit("km/h").dimension.name) == ("power", "velocity")

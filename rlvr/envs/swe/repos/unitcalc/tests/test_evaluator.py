@@ -76,3 +76,22 @@ def test_calculator_default_digits():
     """A calculator with default settings shows '2/3' as '0.666667'."""
     from unitcalc import Calculator
     assert Calculator().execute("2/3") == "0.666667"
+
+
+def test_missing_operand_reports_end_of_input():
+    """Calculating '3 +' raises a syntax error saying it found the end of input."""
+    with pytest.raises(CalcSyntaxError, match="end of input"):
+        calculate("3 +")
+
+
+def test_empty_line_error_message():
+    """Executing a blank line in the calculator raises the error 'empty input' with no position."""
+    from unitcalc import Calculator
+    with pytest.raises(CalcSyntaxError) as info:
+        Calculator().execute("   ")
+    assert str(info.value) == "empty input"
+
+
+def test_bare_leading_dot_number():
+    """Calculating '.5' gives '0.5'."""
+    assert calculate(".5") == "0.5"

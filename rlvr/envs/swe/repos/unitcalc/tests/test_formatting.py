@@ -44,3 +44,18 @@ def test_format_number_scientific_rounds_mantissa():
 def test_format_zero():
     """Formatting 0.0 gives '0'."""
     assert format_number(0.0) == "0"
+
+
+def test_auto_prefix_from_prefixed_unit():
+    """Choosing a prefix for 2500 mm gives '2.5 m'."""
+    assert format_quantity(auto_prefix(Quantity(2500, "mm"))) == "2.5 m"
+
+
+def test_auto_prefix_exact_thousand():
+    """Choosing a prefix for exactly 1000 m gives '1 km'."""
+    assert format_quantity(auto_prefix(Quantity(1000, "m"))) == "1 km"
+
+
+def test_auto_prefix_below_smallest_prefix():
+    """Choosing a prefix for 1e-12 m falls back to nanometres: '0.001 nm'."""
+    assert format_quantity(auto_prefix(Quantity(1e-12, "m"))) == "0.001 nm"

@@ -79,3 +79,8 @@ def test_scalar_times_quantity():
     """Multiplying the number 3 by 2 kg gives 6 kg."""
     result = 3 * Quantity(2, "kg")
     assert (result.value, str(result.unit)) == (6, "kg")
+
+
+def test_less_or_equal_and_greater_or_equal_strict_cases():
+    """1 ft <= 1 m is true and 1 m >= 1 ft is true."""
+    assert (Quantity(1, "ft") <= Quantity(1, "m"), Quantity(1, "m") >= Quantity(1, "ft")) == (True, True)
