@@ -296,6 +296,7 @@ def test_user_tasks_and_config_errors():
         ComputerUseEnv(suite=TinySuite(), source="huggingface")
 
 
+@pytest.mark.slow
 def test_gym_make_and_async_vector_env():
     envs = gym.make_vec("rlvr/ComputerUse-v0", num_envs=2, vectorization_mode="async", suite="miniwob",
                         task="click-button", obs_mode="text")
