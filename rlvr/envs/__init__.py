@@ -29,6 +29,11 @@ _register("rlvr/Math-v0", "rlvr.envs.math.env:MathEnv",
 _register("rlvr/Code-v0", "rlvr.envs.code.env:CodeEnv",
           "competitive programming: stdio/call/HumanEval tasks, hidden tests in a sandbox, optional repair turns")
 
+# --- swe ---------------------------------------------------------------------
+_register("rlvr/SWE-v0", "rlvr.envs.swe.env:SweEnv",
+          "multi-file repository repair: tool calls in a bwrap/docker workspace, hidden tests graded in a "
+          "fresh sandbox; bundled repos or SWE-bench")
+
 # --- computer use ------------------------------------------------------------
 _register("rlvr/ComputerUse-v0", "rlvr.envs.computer_use.env:ComputerUseEnv",
           "computer use in a real Chromium: web-desktop or MiniWoB tasks, page-tree observations, tool calls, "
