@@ -260,7 +260,7 @@ def _execute(sandbox: Any, runner: Runner, code: str, mode: str, entry: str | No
 POOL_PRELOAD = ("marshal", "select", "resource", "_ctypes", "_signal", "math", "typing", "re", "collections",
                 "itertools", "functools", "heapq", "bisect", "string")
 
-_POOLS: dict[int, tuple[Any, Any]] = {}
+_POOLS: dict[tuple[int, int], tuple[Any, Any]] = {}
 _POOLS_LOCK = threading.Lock()
 
 
@@ -275,7 +275,7 @@ def harness_pool(sandbox: Any) -> Any:
     if getattr(sandbox, "name", None) != "bwrap" or not hasattr(sandbox, "_pool_argv") \
             or not getattr(sandbox, "pool", True) or os.environ.get("RLVR_SANDBOX_POOL") == "0":
         return None
-    key = id(sandbox)
+    key = (id(sandbox), os.getpid())  # a forked child starts its own pool: the parent's workers are not its
     cached = _POOLS.get(key)
     if cached is not None and cached[0] is sandbox:
         return cached[1]

@@ -242,3 +242,27 @@ def test_code_verifier_uses_a_pool_for_bwrap():
     assert run_tests("a, b = map(int, input().split())\nprint(a + b)", task, sandbox=box).is_correct
     pool = harness_pool(box)
     assert pool is not None and pool.workers >= 1
+
+
+def test_a_forked_process_gets_its_own_pool():
+    from rlvr.verifiers.code import run_tests
+    from rlvr.verifiers.code_runners import harness_pool
+
+    box = backend_or_skip("bwrap")
+    task = {"tests": [{"input": "2 3\n", "output": "5\n"}]}
+    solution = "a, b = map(int, input().split())\nprint(a + b)"
+    assert run_tests(solution, task, sandbox=box).is_correct
+    parent_pool = harness_pool(box)
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # e.g. a vector-env worker forked after the parent judged something
+        try:
+            ok = run_tests(solution, task, sandbox=box).is_correct and harness_pool(box) is not parent_pool
+            os.write(write, b"1" if ok else b"0")
+        finally:
+            os._exit(0)
+    os.close(write)
+    _, status = os.waitpid(pid, 0)
+    assert os.read(read, 1) == b"1" and status == 0
+    os.close(read)
+    assert run_tests(solution, task, sandbox=box).is_correct  # the parent's pool still works
