@@ -133,3 +133,10 @@ def test_import_movements_bad_quantity_line():
     from ledger import import_movements
     with pytest.raises(CsvError, match="line 2"):
         import_movements("date,kind,sku,quantity\n2024-01-01,issue,A-1,ten\n")
+
+
+def test_valuation_report_right_aligns_wide_values():
+    """Valuing 3 gears at 400.00 shows the value '$1,200.00' right-aligned under 'Value'."""
+    book = Ledger(Catalog([Item("GEAR", "Gear")]))
+    book.receive("GEAR", 3, "400", "2024-02-01")
+    assert valuation_report(book).splitlines()[2] == "GEAR   Gear    3    $400.00  $1,200.00"

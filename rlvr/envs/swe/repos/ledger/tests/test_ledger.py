@@ -111,3 +111,10 @@ def test_issue_everything_on_hand():
     book = make_ledger()
     entry = book.issue("BOLT", 20, "2024-01-06")
     assert (entry.cost, book.on_hand("BOLT")) == (Decimal("13.00"), 0)
+
+
+def test_positive_adjustment_is_not_cost_of_goods():
+    """A stock count that finds 2 extra bolts adds no cost of goods (0.00)."""
+    book = make_ledger()
+    book.adjust("BOLT", 2, "2024-01-06")
+    assert book.cost_of_goods() == Decimal("0.00")

@@ -94,3 +94,11 @@ def test_item_defaults():
 def test_parse_last_day_of_year():
     """Parsing '2024-12-31' gives (2024, 12, 31)."""
     assert parse_date("2024-12-31") == (2024, 12, 31)
+
+
+def test_sku_length_limit():
+    """A 20-character SKU is accepted, while a 21-character one is rejected."""
+    from ledger import normalize_sku
+    assert normalize_sku("A" * 20) == "A" * 20
+    with pytest.raises(CatalogError):
+        normalize_sku("A" * 21)

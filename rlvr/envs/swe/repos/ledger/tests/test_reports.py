@@ -47,3 +47,9 @@ def test_parse_money_empty():
     """Parsing '$' is rejected as an empty amount."""
     with pytest.raises(MoneyError):
         parse_money("$")
+
+
+def test_format_table_right_aligns_numeric_columns():
+    """A table of ('a', 5) and ('bb', 100) with the second column numeric right-aligns 5 under 100."""
+    assert format_table(["n", "qty"], [["a", 5], ["bb", 100]], numeric={1}).splitlines() == [
+        "n   qty", "--  ---", "a     5", "bb  100"]

@@ -51,3 +51,8 @@ def test_missing_node_neighbors():
     """Asking for the neighbours of the missing node z raises a graph error."""
     with pytest.raises(GraphError):
         square().neighbors("z")
+
+
+def test_single_node_path():
+    """In the square, the one-node list [a] is a path, while [z] (not in the graph) is not."""
+    assert (is_path(square(), ["a"]), is_path(square(), ["z"])) == (True, False)
