@@ -19,12 +19,13 @@ import pytest
 from rlvr.envs.swe.env import SweEnv
 from rlvr.envs.swe.task import SweTask
 from rlvr.envs.swe.testing import (
-    bundled_tasks, changed_by_gold, gold_files_command, hand_written_task, hidden_test_names, tool_call,
+    changed_by_gold, gold_files_command, hand_written_task, hidden_test_names, tasks_by_shape, tool_call,
     write_files_command)
 from rlvr.verifiers.sandbox.testing import backend_or_skip
 from rlvr.verifiers.swe import mangle_nodeid
 
-TASKS = [hand_written_task(), *bundled_tasks(1)]
+#: The hand-written task, and bundled tasks: a multi-module mutation and an "implement the function" task.
+TASKS = [hand_written_task(), *tasks_by_shape(("double", "implement"))]
 EXIT_EARLY = "import os\nos._exit(0)\n"
 PASS_EVERYTHING = '''import pytest
 

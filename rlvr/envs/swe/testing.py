@@ -154,6 +154,17 @@ def bundled_tasks(limit: int | None = None) -> list[SweTask]:
     return picked[:limit] if limit is not None else picked
 
 
+def tasks_by_shape(shapes: tuple[str, ...] = ("single", "double", "triple", "implement")) -> list[SweTask]:
+    """One bundled task per shape (``meta["shape"]``), each from a different repository where possible."""
+    picked: list[SweTask] = []
+    for shape in shapes:
+        candidates = [t for t in bundled_tasks() if t.meta.get("shape", t.kind) == shape]
+        fresh = [t for t in candidates if t.repo not in {p.repo for p in picked}]
+        if fresh or candidates:
+            picked.append((fresh or candidates)[0])
+    return picked
+
+
 def sample_tasks(n: int = 2) -> list[SweTask]:
     """The hand-written task plus up to ``n - 1`` bundled tasks from different repositories."""
     return [hand_written_task(), *bundled_tasks(max(n - 1, 0))]

@@ -12,7 +12,7 @@ from rlvr.core.errors import ConfigError
 from rlvr.envs.swe.env import SweEnv
 from rlvr.envs.swe.patches import apply_patch, patched_paths
 from rlvr.envs.swe.testing import (
-    bundled_tasks, changed_by_gold, git_apply_command, gold_files_command, hand_written_task, tool_call)
+    changed_by_gold, git_apply_command, gold_files_command, hand_written_task, tasks_by_shape, tool_call)
 from rlvr.envs.swe.tools import MAX_OUTPUT_CHARS, truncate
 from rlvr.verifiers.sandbox.testing import backend_or_skip
 
@@ -173,7 +173,8 @@ def test_patch_helpers_roundtrip():
 
 @pytest.mark.slow
 def test_bundled_tasks_gold_scores_1_untouched_0():
-    tasks = bundled_tasks(3)
+    """One bundled task of each shape (single, 2- and 3-module mutations, implement), from different repos."""
+    tasks = tasks_by_shape()
     if not tasks:
         pytest.skip("rlvr/envs/swe/tasks/bundled.jsonl is not generated yet")
     backend_or_skip("bwrap")
