@@ -132,3 +132,8 @@ def test_plain_text_before_markup_is_escaped():
     """Adding Markup('<p>') to the plain text '<b>' gives '&lt;b&gt;<p>'."""
     from tmpl import Markup
     assert "<b>" + Markup("<p>") == Markup("&lt;b&gt;<p>")
+
+
+def test_int_filter_default_is_zero():
+    """Rendering '{{ s|int }}' with s='abc' gives '0'."""
+    assert render_string("{{ s|int }}", s="abc") == "0"

@@ -133,3 +133,11 @@ def test_newline_escape_in_string_literal():
 def test_methods_are_not_exposed():
     """Rendering '[{{ s.upper }}]' with s='ab' gives '[]' because methods are not looked up."""
     assert render_string("[{{ s.upper }}]", s="ab") == "[]"
+
+
+def test_dangling_dot_is_syntax_error():
+    """Compiling '{{ a. }}' raises a template syntax error."""
+    import pytest
+    from tmpl import TemplateSyntaxError
+    with pytest.raises(TemplateSyntaxError):
+        render_string("{{ a. }}")

@@ -19,3 +19,8 @@ def test_parse_unit_negative_power():
 def test_format_pretty_unit():
     """Pretty-printing the unit 'kg*m/s^2' gives 'kg·m/s²'."""
     assert format_unit(parse_unit("kg*m/s^2"), pretty=True) == "kg·m/s²"
+
+
+def test_litre_to_cubic_centimetres():
+    """Calculating '1 L to cm^3' gives '1000 cm^3'."""
+    assert calculate("1 L to cm^3") == "1000 cm^3"
