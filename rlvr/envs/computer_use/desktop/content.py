@@ -209,3 +209,11 @@ def sent_messages(initial: dict[str, Any], final: dict[str, Any]) -> list[dict[s
     """Messages sent during the episode (in Sent and not there at the start)."""
     before = {m["id"] for m in initial["messages"]}
     return [m for m in final["messages"] if m["id"] not in before and m["folder"] == "Sent"]
+
+
+def check_mail_unsent(initial: dict[str, Any], final: dict[str, Any],
+                      changes: dict[str, dict[str, Any] | None]) -> tuple[bool, str]:
+    """:func:`check_mail` for tasks that send nothing: a sent message fails them too."""
+    if sent_messages(initial, final):
+        return False, "a message was sent"
+    return check_mail(initial, final, changes)

@@ -250,6 +250,21 @@ def sent_notice(obs: Observation) -> bool:
     return obs.find("text", contains="Message sent to ") is not None
 
 
+def read_inbox_message(obs: Observation, name: str, subject: str) -> tuple[ToolCall | None, dict[str, str]]:
+    """The next step towards reading ``name``'s message ``subject`` in the Inbox, or the message once open.
+
+    Returns ``(step, {})`` while a click is still needed, then ``(None, message)``
+    with the fields of :func:`open_message`.
+    """
+    step = open_mail_row(obs, "Inbox", lambda r: r.sender_name == name and r.subject == subject)
+    if step is not None:
+        return step, {}
+    shown = open_message(obs)
+    if shown is None:
+        raise LookupError(f"oracle found no message {subject!r} from {name}")
+    return None, shown
+
+
 def open_mail_row(obs: Observation, folder: str, match) -> ToolCall | None:
     """Open Mail's ``folder`` and click the first row for which ``match(row)`` holds.
 

@@ -11,12 +11,11 @@ from typing import Any
 import numpy as np
 
 from rlvr.envs.computer_use.desktop.content import (
-    check_files, check_mail, file_ids, filler_messages, files_state, mail_state, make_file, make_message, people,
-    sent_messages,
+    check_files, check_mail_unsent, file_ids, filler_messages, files_state, mail_state, make_file, make_message, people,
 )
 from rlvr.envs.computer_use.desktop.family import DesktopTask, Family, ToolCall, done, pick, register, sample
 from rlvr.envs.computer_use.desktop.views import (
-    choose, file_rows, go_to_folder, open_mail_row, open_message, press_button, select_exactly,
+    choose, file_rows, go_to_folder, press_button, read_inbox_message, select_exactly,
 )
 from rlvr.envs.computer_use.desktop.words import FOLDERS, TOPICS, WORDS
 from rlvr.envs.computer_use.observation import Observation
@@ -56,20 +55,14 @@ class CrossMailFiles(Family):
                               {fid: {"folder": task.params["dest"]} for fid in task.hidden["targets"]})
         if not ok:
             return ok, why
-        initial = task.initial_state["mail"]
-        if sent_messages(initial, state["mail"]):
-            return False, "a message was sent"
-        return check_mail(initial, state["mail"], {})
+        return check_mail_unsent(task.initial_state["mail"], state["mail"], {})
 
     def oracle(self, task: DesktopTask, obs: Observation) -> ToolCall | None:
         p, memory = task.params, task.memory
         if "files" not in memory:
-            step = open_mail_row(obs, "Inbox", lambda r: r.sender_name == p["name"] and r.subject == p["subject"])
+            step, shown = read_inbox_message(obs, p["name"], p["subject"])
             if step is not None:
                 return step
-            shown = open_message(obs)
-            if shown is None:
-                raise LookupError(f"oracle found no message {p['subject']!r}")
             memory["files"] = [line[2:] for line in shown["body"].split("\n") if line.startswith("* ")]
         step = go_to_folder(obs, p["src"])
         if step is not None:

@@ -14,11 +14,10 @@ from typing import Any
 import numpy as np
 
 from rlvr.envs.computer_use.desktop.content import (
-    TODAY, check_mail, filler_messages, mail_state, make_message, people, sent_messages,
-)
+    TODAY, check_mail_unsent, filler_messages, mail_state, make_message, people)
 from rlvr.envs.computer_use.desktop.families import calendar_base as cal
 from rlvr.envs.computer_use.desktop.family import DesktopTask, Family, ToolCall, click, done, pick, register
-from rlvr.envs.computer_use.desktop.views import open_mail_row, open_message
+from rlvr.envs.computer_use.desktop.views import read_inbox_message
 from rlvr.envs.computer_use.desktop.words import TOPICS
 from rlvr.envs.computer_use.observation import Observation
 
@@ -73,19 +72,15 @@ class CrossMailToCalendar(Family):
         ok, why = cal.untouched(task.initial_state["calendar"]["events"], final, [title])
         if not ok:
             return ok, why
-        initial = task.initial_state["mail"]
-        if sent_messages(initial, state["mail"]):
-            return False, "a message was sent"
-        return check_mail(initial, state["mail"], {})
+        return check_mail_unsent(task.initial_state["mail"], state["mail"], {})
 
     def oracle(self, task: DesktopTask, obs: Observation) -> ToolCall | None:
         p, memory = task.params, task.memory
         if "slot" not in memory:
-            step = open_mail_row(obs, "Inbox", lambda r: r.sender_name == p["name"] and r.subject == p["subject"])
+            step, shown = read_inbox_message(obs, p["name"], p["subject"])
             if step is not None:
                 return step
-            shown = open_message(obs)
-            m = _SLOT_RE.search(shown["body"]) if shown else None
+            m = _SLOT_RE.search(shown["body"])
             if m is None:
                 raise LookupError("oracle found no proposed slot in the e-mail")
             memory["slot"] = m.groups()

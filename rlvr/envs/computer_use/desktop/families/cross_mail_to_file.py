@@ -11,14 +11,14 @@ from typing import Any
 import numpy as np
 
 from rlvr.envs.computer_use.desktop.content import (
-    check_files, check_mail, filler_messages, files_state, mail_state, make_file, make_message, people,
-    sent_messages, text_lines,
+    check_files, check_mail_unsent, filler_messages, files_state, mail_state, make_file, make_message, people,
+    text_lines,
 )
 from rlvr.envs.computer_use.desktop.family import (
     DesktopTask, Family, ToolCall, done, open_app, pick, register, sample,
 )
 from rlvr.envs.computer_use.desktop.views import (
-    EDITOR, choose, editing, editor_dirty, open_mail_row, open_message, press_button, set_document, set_field,
+    EDITOR, choose, editing, editor_dirty, press_button, read_inbox_message, set_document, set_field,
 )
 from rlvr.envs.computer_use.desktop.words import TOPICS
 from rlvr.envs.computer_use.observation import Observation
@@ -56,20 +56,14 @@ class CrossMailToFile(Family):
                               new=[{"name": p["file"], "folder": p["folder"], "content": task.hidden["body"]}])
         if not ok:
             return ok, why
-        initial = task.initial_state["mail"]
-        if sent_messages(initial, state["mail"]):
-            return False, "a message was sent"
-        return check_mail(initial, state["mail"], {})
+        return check_mail_unsent(task.initial_state["mail"], state["mail"], {})
 
     def oracle(self, task: DesktopTask, obs: Observation) -> ToolCall | None:
         p, memory = task.params, task.memory
         if "body" not in memory:
-            step = open_mail_row(obs, "Inbox", lambda r: r.sender_name == p["name"] and r.subject == p["subject"])
+            step, shown = read_inbox_message(obs, p["name"], p["subject"])
             if step is not None:
                 return step
-            shown = open_message(obs)
-            if shown is None:
-                raise LookupError(f"oracle found no message {p['subject']!r}")
             memory["body"] = shown["body"]
         step = open_app(obs, EDITOR)
         if step is not None:

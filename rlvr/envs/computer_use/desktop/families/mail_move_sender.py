@@ -10,8 +10,7 @@ from typing import Any
 import numpy as np
 
 from rlvr.envs.computer_use.desktop.content import (
-    check_mail, filler_messages, mail_state, make_message, message_ids, people, sent_messages,
-)
+    check_mail_unsent, filler_messages, mail_state, make_message, message_ids, people)
 from rlvr.envs.computer_use.desktop.family import DesktopTask, Family, ToolCall, done, pick, register, sample
 from rlvr.envs.computer_use.desktop.views import choose, open_mail_row, open_message, press_button
 from rlvr.envs.computer_use.desktop.words import TOPICS
@@ -42,10 +41,7 @@ class MailMoveSender(Family):
                            hidden={"targets": sorted(targets)})
 
     def success(self, task: DesktopTask, state: dict[str, Any]) -> tuple[bool, str]:
-        initial = task.initial_state["mail"]
-        if sent_messages(initial, state["mail"]):
-            return False, "a message was sent"
-        return check_mail(initial, state["mail"], {mid: {"folder": task.params["dest"]}
+        return check_mail_unsent(task.initial_state["mail"], state["mail"], {mid: {"folder": task.params["dest"]}
                                                    for mid in task.hidden["targets"]})
 
     def oracle(self, task: DesktopTask, obs: Observation) -> ToolCall | None:
