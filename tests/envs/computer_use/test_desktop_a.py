@@ -47,13 +47,7 @@ def env():
 
     import rlvr  # noqa: F401  (registers the ids)
 
-    kwargs = dict(suite="desktop", obs_mode="text", tasks=TASKS, max_turns=ORACLE_TURNS)
-    if "rlvr/ComputerUse-v0" in gym.registry:
-        e = gym.make("rlvr/ComputerUse-v0", **kwargs)
-    else:  # the env module can land before its registration
-        from rlvr.envs.computer_use.env import ComputerUseEnv
-
-        e = ComputerUseEnv(**kwargs)
+    e = gym.make("rlvr/ComputerUse-v0", suite="desktop", obs_mode="text", tasks=TASKS, max_turns=ORACLE_TURNS)
     yield e
     e.close()
 

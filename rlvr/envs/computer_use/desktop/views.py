@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rlvr.envs.computer_use.desktop.family import ToolCall, click, need, open_app, select, type_into
+from rlvr.envs.computer_use.desktop.family import ToolCall, click, done, need, open_app, select, type_into
 from rlvr.envs.computer_use.observation import Node, Observation
 
 FILES, EDITOR, MAIL = "Files", "Editor", "Mail"
@@ -236,6 +236,18 @@ def send_draft(obs: Observation, to: str, subject: str | None, body: str | None)
             or (set_field(obs, "textbox", "Subject", subject) if subject is not None else None)
             or (set_field(obs, "textbox", "Message body", body) if body is not None else None)
             or press_button(obs, "Send"))
+
+
+def compose_and_send(obs: Observation, to: str, subject: str, body: str) -> ToolCall:
+    """Open Mail, start a new message, fill and send it; ``done()`` once Mail confirms the send."""
+    if sent_notice(obs):
+        return done()
+    step = open_app(obs, MAIL)
+    if step is not None:
+        return step
+    if composing(obs) != "New message":
+        return press_button(obs, "Compose")
+    return send_draft(obs, to, subject, body)
 
 
 def set_document(obs: Observation, text: str) -> ToolCall | None:

@@ -112,6 +112,18 @@ def untouched(initial: list[dict[str, Any]], final: list[dict[str, Any]],
     return False, "other events were added, removed or changed"
 
 
+def check_one_event(task_initial: dict[str, Any], state: dict[str, Any], title: str,
+                    want: dict[str, Any]) -> tuple[bool, str]:
+    """Whether exactly one event is titled ``title``, it equals ``want``, and no other event changed."""
+    final = events_of(state)
+    mine = [e for e in final if e["title"] == title]
+    if len(mine) != 1:
+        return False, f"{len(mine)} events titled {title!r}, expected exactly 1"
+    if key(mine[0]) != key(want):
+        return False, f"the event is {key(mine[0])}, expected {key(want)}"
+    return untouched(events_of({"calendar": task_initial["calendar"]}), final, [title])
+
+
 # ---- oracle steps ----------------------------------------------------------------------
 
 def parse_event(text: str) -> dict[str, Any] | None:

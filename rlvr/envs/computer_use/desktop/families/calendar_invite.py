@@ -39,15 +39,9 @@ class CalendarInvite(Family):
                            hidden={"event": target})
 
     def success(self, task: DesktopTask, state: dict[str, Any]) -> Success:
-        final = cal.events_of(state)
-        title, guest = task.params["title"], task.params["guest"]
-        mine = [e for e in final if e["title"] == title]
-        if len(mine) != 1:
-            return False, f"{len(mine)} events titled {title!r}, expected exactly 1"
-        want = dict(task.hidden["event"], attendees=task.hidden["event"]["attendees"] + [guest])
-        if cal.key(mine[0]) != cal.key(want):
-            return False, f"the event is {cal.key(mine[0])}, expected {cal.key(want)}"
-        return cal.untouched(cal.events_of({"calendar": task.initial_state["calendar"]}), final, [title])
+        event = task.hidden["event"]
+        want = dict(event, attendees=event["attendees"] + [task.params["guest"]])
+        return cal.check_one_event(task.initial_state, state, task.params["title"], want)
 
     def oracle(self, task: DesktopTask, obs: Observation) -> ToolCall | None:
         title, guest = task.params["title"], task.params["guest"]

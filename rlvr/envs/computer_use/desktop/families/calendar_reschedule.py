@@ -40,14 +40,7 @@ class CalendarReschedule(Family):
                            hidden={"event": dict(target, time=time, duration=duration)})
 
     def success(self, task: DesktopTask, state: dict[str, Any]) -> Success:
-        title = task.params["title"]
-        final = cal.events_of(state)
-        mine = [e for e in final if e["title"] == title]
-        if len(mine) != 1:
-            return False, f"{len(mine)} events titled {title!r}, expected exactly 1"
-        if cal.key(mine[0]) != cal.key(task.hidden["event"]):
-            return False, f"the event is {cal.key(mine[0])}, expected {cal.key(task.hidden['event'])}"
-        return cal.untouched(cal.events_of({"calendar": task.initial_state["calendar"]}), final, [title])
+        return cal.check_one_event(task.initial_state, state, task.params["title"], task.hidden["event"])
 
     def oracle(self, task: DesktopTask, obs: Observation) -> ToolCall | None:
         p = task.params

@@ -15,10 +15,8 @@ from rlvr.envs.computer_use.desktop.content import (
     check_files, check_mail, filler_messages, files_state, mail_state, make_file, normalize_text, people,
     sent_messages, text_lines,
 )
-from rlvr.envs.computer_use.desktop.family import DesktopTask, Family, ToolCall, done, open_app, pick, register, sample
-from rlvr.envs.computer_use.desktop.views import (
-    MAIL, composing, editor_lines, open_in_editor, press_button, send_draft, sent_notice,
-)
+from rlvr.envs.computer_use.desktop.family import DesktopTask, Family, ToolCall, pick, register, sample
+from rlvr.envs.computer_use.desktop.views import compose_and_send, editor_lines, open_in_editor
 from rlvr.envs.computer_use.desktop.words import TOPICS
 from rlvr.envs.computer_use.observation import Observation
 
@@ -64,11 +62,4 @@ class CrossFileToMail(Family):
             if step is not None:
                 return step
             memory["text"] = "\n".join(editor_lines(obs))
-        if sent_notice(obs):
-            return done()
-        step = open_app(obs, MAIL)
-        if step is not None:
-            return step
-        if composing(obs) != "New message":
-            return press_button(obs, "Compose")
-        return send_draft(obs, p["to"], p["subject"], memory["text"])
+        return compose_and_send(obs, p["to"], p["subject"], memory["text"])

@@ -13,8 +13,8 @@ import numpy as np
 from rlvr.envs.computer_use.desktop.content import (
     check_mail, filler_messages, mail_state, people, sent_messages, text_lines,
 )
-from rlvr.envs.computer_use.desktop.family import DesktopTask, Family, ToolCall, done, open_app, pick, register
-from rlvr.envs.computer_use.desktop.views import MAIL, composing, press_button, send_draft, sent_notice
+from rlvr.envs.computer_use.desktop.family import DesktopTask, Family, ToolCall, pick, register
+from rlvr.envs.computer_use.desktop.views import compose_and_send
 from rlvr.envs.computer_use.desktop.words import TOPICS
 from rlvr.envs.computer_use.observation import Observation
 
@@ -54,11 +54,4 @@ class MailCompose(Family):
 
     def oracle(self, task: DesktopTask, obs: Observation) -> ToolCall | None:
         p = task.params
-        if sent_notice(obs):
-            return done()
-        step = open_app(obs, MAIL)
-        if step is not None:
-            return step
-        if composing(obs) != "New message":
-            return press_button(obs, "Compose")
-        return send_draft(obs, p["to"], p["subject"], p["body"])
+        return compose_and_send(obs, p["to"], p["subject"], p["body"])
