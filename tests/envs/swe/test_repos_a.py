@@ -22,17 +22,14 @@ from __future__ import annotations
 import ast
 import json
 import re
-import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 
-import rlvr.envs.swe
+from repo_checks import REPOS_DIR, collect_tests, modules, repo_dir, run_in_copy, suite_files
 
-REPOS_DIR = Path(rlvr.envs.swe.__file__).parent / "repos"
 REPOS = ["tmpl", "unitcalc", "ledger", "minigraph"]
 
 MIN_TESTS = 45
@@ -47,26 +44,12 @@ FORBIDDEN_CALLS = {"open", "exec", "eval", "compile", "__import__", "input", "br
 CONFIG_FILES = ("conftest.py", "pytest.ini", "tox.ini", "setup.cfg", "pyproject.toml", "setup.py")
 
 
-def repo_dir(name: str) -> Path:
-    return REPOS_DIR / name
 
 
-def modules(name: str) -> list[Path]:
-    return sorted(p for p in (repo_dir(name) / name).glob("*.py") if p.name != "__init__.py")
 
 
-def suite_files(name: str, hidden: bool) -> list[Path]:
-    return sorted((repo_dir(name) / ("hidden_tests" if hidden else "tests")).glob("test_*.py"))
 
 
-def collect_tests(path: Path) -> list[ast.FunctionDef]:
-    """Test functions of a file as pytest collects them: module-level and in Test* classes."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    found = [node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name.startswith("test")]
-    for node in tree.body:
-        if isinstance(node, ast.ClassDef) and node.name.startswith("Test"):
-            found += [f for f in node.body if isinstance(f, ast.FunctionDef) and f.name.startswith("test")]
-    return found
 
 
 @pytest.mark.parametrize("name", REPOS)
@@ -136,20 +119,12 @@ def test_test_counts_and_docstrings(name):
     assert HIDDEN_SHARE[0] <= counts[True] / total <= HIDDEN_SHARE[1], counts
 
 
-def run_suite(name: str, workdir: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
-    """Run pytest on a fresh copy of the repository, as the grader does (rootdir = the copy)."""
-    copy = workdir / name
-    shutil.copytree(repo_dir(name), copy, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-    return subprocess.run(
-        [sys.executable, "-m", *args],
-        cwd=copy, capture_output=True, text=True, timeout=timeout,
-        env={"PATH": "/usr/bin:/bin", "PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "0"})
 
 
 @pytest.mark.parametrize("name", REPOS)
 def test_suite_passes_from_a_fresh_copy(name, tmp_path):
     report = tmp_path / "junit.xml"
-    result = run_suite(name, tmp_path, "pytest", "-q", "-p", "no:cacheprovider",
+    result = run_in_copy(name, tmp_path, "pytest", "-q", "-p", "no:cacheprovider",
                        f"--junitxml={report}", "tests", "hidden_tests")
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     cases = list(ET.parse(report).getroot().iter("testcase"))
@@ -163,7 +138,7 @@ def test_suite_passes_from_a_fresh_copy(name, tmp_path):
 @pytest.mark.parametrize("name", REPOS)
 def test_line_coverage_at_least_90_percent(name, tmp_path):
     pytest.importorskip("coverage", reason="coverage comes with the dev extra")
-    result = run_suite(name, tmp_path, "coverage", "run", f"--source={name}", "-m", "pytest", "-q",
+    result = run_in_copy(name, tmp_path, "coverage", "run", f"--source={name}", "-m", "pytest", "-q",
                        "-p", "no:cacheprovider", "tests", "hidden_tests")
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     report = subprocess.run([sys.executable, "-m", "coverage", "report", "--format=total"],

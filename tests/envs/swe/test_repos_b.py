@@ -21,17 +21,13 @@ from __future__ import annotations
 import ast
 import json
 import re
-import shutil
-import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 
-import rlvr.envs.swe
+from repo_checks import REPOS_DIR, collect_tests, modules, run_in_copy, suite_files
 
-REPOS_DIR = Path(rlvr.envs.swe.__file__).parent / "repos"
 B_REPOS = ["confparse", "recur", "recordql", "textdiff"]
 
 B_MIN_TESTS = 45
@@ -53,34 +49,12 @@ def pytest_collection_modifyitems(items):
 '''
 
 
-def b_modules(name: str) -> list[Path]:
-    return sorted(p for p in (REPOS_DIR / name / name).glob("*.py") if p.name != "__init__.py")
 
 
-def b_suite_files(name: str, hidden: bool) -> list[Path]:
-    return sorted((REPOS_DIR / name / ("hidden_tests" if hidden else "tests")).glob("test_*.py"))
 
 
-def b_collect(path: Path) -> list[ast.FunctionDef]:
-    """Module-level test functions and those of Test* classes, as pytest collects them."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    found = [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name.startswith("test")]
-    for node in tree.body:
-        if isinstance(node, ast.ClassDef) and node.name.startswith("Test"):
-            found += [f for f in node.body if isinstance(f, ast.FunctionDef) and f.name.startswith("test")]
-    return found
 
 
-def b_run(name: str, workdir: Path, *args: str, extra_path: str = "") -> subprocess.CompletedProcess:
-    """Run ``python -m <args>`` in a fresh copy of the repository, with a minimal environment."""
-    copy = workdir / name
-    if not copy.exists():
-        shutil.copytree(REPOS_DIR / name, copy, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-    env = {"PATH": "/usr/bin:/bin", "PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "0"}
-    if extra_path:
-        env["PYTHONPATH"] = extra_path
-    return subprocess.run([sys.executable, "-m", *args], cwd=copy, capture_output=True, text=True,
-                          timeout=120, env=env)
 
 
 @pytest.mark.parametrize("name", B_REPOS)
@@ -91,16 +65,16 @@ def test_b_layout(name):
     assert meta["name"] == meta["package"] == name
     assert meta["description"].strip() and "\n" not in meta["description"]
     assert (root / name / "__init__.py").is_file()
-    modules = b_modules(name)
-    assert 3 <= len(modules) <= 10, [p.name for p in modules]
-    for module in modules:
+    package_modules = modules(name)
+    assert 3 <= len(package_modules) <= 10, [p.name for p in package_modules]
+    for module in package_modules:
         lines = len(module.read_text(encoding="utf-8").splitlines())
         assert B_MODULE_LINES[0] <= lines <= B_MODULE_LINES[1], f"{module.name}: {lines} lines"
     for folder in (REPOS_DIR, root, root / "tests", root / "hidden_tests"):
         assert not (folder / "__init__.py").exists(), f"{folder} must not be a package"
     for path in root.rglob("*"):
         assert path.name not in B_CONFIG_FILES, path
-    visible, hidden = b_suite_files(name, False), b_suite_files(name, True)
+    visible, hidden = suite_files(name, False), suite_files(name, True)
     assert visible and hidden
     assert all(p.name.endswith("_hidden.py") for p in hidden), [p.name for p in hidden]
     assert not {p.name for p in visible} & {p.name for p in hidden}
@@ -112,7 +86,7 @@ def test_b_layout(name):
 def test_b_modules_call_each_other_and_stay_pure(name):
     stdlib = set(sys.stdlib_module_names)
     importers = 0
-    for module in [REPOS_DIR / name / name / "__init__.py"] + b_modules(name):
+    for module in [REPOS_DIR / name / name / "__init__.py"] + modules(name):
         tree = ast.parse(module.read_text(encoding="utf-8"))
         assert ast.get_docstring(tree), f"{module.name} has no module docstring"
         imports_sibling = False
@@ -132,7 +106,7 @@ def test_b_modules_call_each_other_and_stay_pure(name):
                 assert node.func.id not in B_FORBIDDEN_CALLS, f"{module.name} calls {node.func.id}()"
         importers += imports_sibling and module.name != "__init__.py"
     # Real cross-module dependencies: most modules build on another one.
-    assert importers >= len(b_modules(name)) - 2, f"only {importers} modules import a sibling"
+    assert importers >= len(modules(name)) - 2, f"only {importers} modules import a sibling"
 
 
 @pytest.mark.parametrize("name", B_REPOS)
@@ -140,8 +114,8 @@ def test_b_counts_and_docstrings(name):
     counts = {}
     for hidden in (False, True):
         counts[hidden] = 0
-        for path in b_suite_files(name, hidden):
-            tests = b_collect(path)
+        for path in suite_files(name, hidden):
+            tests = collect_tests(path)
             assert tests, f"{path.name} has no tests"
             for func in tests:
                 doc = ast.get_docstring(func)
@@ -154,7 +128,7 @@ def test_b_counts_and_docstrings(name):
     total = counts[False] + counts[True]
     assert total >= B_MIN_TESTS, counts
     assert B_HIDDEN_SHARE[0] <= counts[True] / total <= B_HIDDEN_SHARE[1], counts
-    names = [f.name for hidden in (False, True) for p in b_suite_files(name, hidden) for f in b_collect(p)]
+    names = [f.name for hidden in (False, True) for p in suite_files(name, hidden) for f in collect_tests(p)]
     assert len(names) == len(set(names)), "a test name is used twice in one repository"
 
 
@@ -164,14 +138,14 @@ def test_b_suite_passes_with_coverage(name, tmp_path):
     """Every test passes (JUnit agrees with the parsed count) and line coverage is >= 90%."""
     pytest.importorskip("coverage", reason="coverage comes with the dev extra")
     report = tmp_path / "junit.xml"
-    result = b_run(name, tmp_path, "coverage", "run", f"--source={name}", "-m", "pytest", "-q",
+    result = run_in_copy(name, tmp_path, "coverage", "run", f"--source={name}", "-m", "pytest", "-q",
                    "-p", "no:cacheprovider", f"--junitxml={report}", "tests", "hidden_tests")
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     cases = list(ET.parse(report).getroot().iter("testcase"))
-    expected = sum(len(b_collect(p)) for hidden in (False, True) for p in b_suite_files(name, hidden))
+    expected = sum(len(collect_tests(p)) for hidden in (False, True) for p in suite_files(name, hidden))
     assert len(cases) == expected >= B_MIN_TESTS
     assert not [c.get("name") for c in cases if any(x.tag in ("failure", "error", "skipped") for x in c)]
-    total = b_run(name, tmp_path, "coverage", "report", "--format=total")
+    total = run_in_copy(name, tmp_path, "coverage", "report", "--format=total")
     assert total.returncode == 0, total.stderr
     assert int(total.stdout.strip()) >= B_MIN_COVERAGE, total.stdout
 
@@ -182,7 +156,7 @@ def test_b_suite_passes_in_reverse_order(name, tmp_path):
     plugins = tmp_path / "plugins"
     plugins.mkdir()
     (plugins / "reverse_order.py").write_text(REVERSE_PLUGIN, encoding="utf-8")
-    result = b_run(name, tmp_path, "pytest", "-q", "-p", "no:cacheprovider", "-p", "reverse_order",
+    result = run_in_copy(name, tmp_path, "pytest", "-q", "-p", "no:cacheprovider", "-p", "reverse_order",
                    "hidden_tests", "tests", extra_path=str(plugins))
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert re.search(r"\b\d+ passed\b", result.stdout) and "failed" not in result.stdout
