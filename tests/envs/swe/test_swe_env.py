@@ -175,8 +175,7 @@ def test_patch_helpers_roundtrip():
 def test_bundled_tasks_gold_scores_1_untouched_0():
     """One bundled task of each shape (single, 2- and 3-module mutations, implement), from different repos."""
     tasks = tasks_by_shape()
-    if not tasks:
-        pytest.skip("rlvr/envs/swe/tasks/bundled.jsonl is not generated yet")
+    assert tasks, "rlvr/envs/swe/tasks/bundled.jsonl ships with the package; regenerate it with `rlvr swe build-tasks`"
     backend_or_skip("bwrap")
     env = SweEnv(obs_mode="text", sandbox="bwrap")
     try:
