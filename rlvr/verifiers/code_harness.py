@@ -14,6 +14,12 @@ Processes (all inside one sandbox run)::
        └─ C test  one per test group: runs the candidate with stdin/stdout/
                   stderr (and fd 3 = call results) on private memfds
 
+    A job with a single group of Python (``"single": true``; HumanEval's
+    hidden check, a one-test stdio task) skips Z: H forks the test process T
+    directly, T compiles the program, reports that to H, receives its group
+    and runs it like C, and H measures it. One fork fewer per submission;
+    the guarantees below hold for T as for C.
+
 Why the verdict cannot be forged from inside:
 
 * Expected outputs never enter the sandbox; H only reports raw bytes (stdout,
@@ -39,7 +45,8 @@ Why the verdict cannot be forged from inside:
 
 Job protocol (stdin, trusted parent -> H): two frames ``>I length + marshal``.
 Frame 1 (read before Z is forked): ``{"mode": "stdio"|"call", "code": str,
-"entry": str|None, "build": argv|None, "exec": argv|None, "limits": {...}}``.
+"entry": str|None, "build": argv|None, "exec": argv|None, "single": bool,
+"limits": {...}}``.
 Frame 2: ``{"nonce": str, "groups": [{"phase": "public"|"hidden",
 "input": bytes} | {"phase", "calls": [(args, kwargs), ...]}],
 "stop_on_exit": bool}``.
@@ -326,19 +333,8 @@ def wait_child(pid, cpu_limit, wall_limit):
     return status, rusage, killed
 
 
-def run_group(job, program, group, limits):
-    """Run one test group in a fresh child and describe what happened (raw data only)."""
-    mode = job["mode"]
-    cpu_limit = float(limits["cpu"])
-    wall_limit = float(limits["wall"])
-    out_cap = int(limits["out_bytes"])
-    if mode == "stdio":
-        stdin_fd = os.memfd_create("stdin")
-        write_all(stdin_fd, group["input"])
-        os.lseek(stdin_fd, 0, os.SEEK_SET)
-    else:
-        stdin_fd = os.open("/dev/null", os.O_RDONLY)
-    out_fd, err_fd, res_fd = (os.memfd_create(n) for n in ("stdout", "stderr", "results"))
+def memory_limit(limits):
+    """RLIMIT_AS for a test process: its limit on top of what this interpreter already maps."""
     mem = int(limits.get("mem_bytes") or 0)
     if mem:
         try:
@@ -346,31 +342,49 @@ def run_group(job, program, group, limits):
                 mem += int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
         except (OSError, ValueError):
             pass
-    t0 = time.monotonic()
-    pid = os.fork()
-    if pid == 0:
-        try:
-            os.setsid()
-            for src, dst in ((stdin_fd, 0), (out_fd, 1), (err_fd, 2), (res_fd, 3)):
-                os.dup2(src, dst)
-            os.closerange(4, 1 << 16)
-            soft = int(cpu_limit) + 2
-            resource.setrlimit(resource.RLIMIT_CPU, (soft, soft + 1))
-            resource.setrlimit(resource.RLIMIT_FSIZE, (out_cap, out_cap))
-            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-            if mem:
-                resource.setrlimit(resource.RLIMIT_AS, (mem, mem))
-            prctl(PR_SET_PDEATHSIG, SIGKILL)
-            if job.get("exec"):
-                os.execve(job["exec"][0], job["exec"], {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"})
-            elif mode == "stdio":
-                run_script(program)
-            else:
-                run_calls(program, job["entry"], group["calls"])
-        finally:
-            os._exit(127)
-    os.close(stdin_fd)
-    status, rusage, killed = wait_child(pid, cpu_limit, wall_limit)
+    return mem
+
+
+def group_stdin(job, group):
+    """A descriptor to read the group's stdin from (a memfd with its input, or /dev/null for calls)."""
+    if job["mode"] != "stdio":
+        return os.open("/dev/null", os.O_RDONLY)
+    fd = os.memfd_create("stdin")
+    write_all(fd, group["input"])
+    os.lseek(fd, 0, os.SEEK_SET)
+    return fd
+
+
+def enter_test(job, program, group, fds, limits, mem):
+    """In a test process: take the group's descriptors and limits, then run it. Never returns."""
+    try:
+        os.setsid()
+        for src, dst in zip(fds, (0, 1, 2, 3)):
+            os.dup2(src, dst)
+        os.closerange(4, 1 << 16)
+        soft = int(float(limits["cpu"])) + 2
+        resource.setrlimit(resource.RLIMIT_CPU, (soft, soft + 1))
+        out_cap = int(limits["out_bytes"])
+        resource.setrlimit(resource.RLIMIT_FSIZE, (out_cap, out_cap))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        if mem:
+            resource.setrlimit(resource.RLIMIT_AS, (mem, mem))
+        prctl(PR_SET_PDEATHSIG, SIGKILL)
+        if job.get("exec"):
+            os.execve(job["exec"][0], job["exec"], {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"})
+        elif job["mode"] == "stdio":
+            run_script(program)
+        else:
+            run_calls(program, job["entry"], group["calls"])
+    finally:
+        os._exit(127)
+
+
+def collect(pid, t0, out_fd, err_fd, res_fd, limits):
+    """Wait for test process ``pid`` under the limits, kill what it left, describe what happened (raw data only)."""
+    cpu_limit = float(limits["cpu"])
+    out_cap = int(limits["out_bytes"])
+    status, rusage, killed = wait_child(pid, cpu_limit, float(limits["wall"]))
     wall = time.monotonic() - t0
     try:
         os.killpg(pid, SIGKILL)
@@ -399,6 +413,39 @@ def run_group(job, program, group, limits):
         verdict = "ok" if exit_code == 0 else "exit"
     return {"status": verdict, "exit_code": exit_code, "signal": sig, "cpu": round(cpu, 4),
             "wall": round(wall, 4), "rss_kb": rusage.ru_maxrss, "out": out, "err": err, "res": res}
+
+
+def output_fds():
+    return tuple(os.memfd_create(n) for n in ("stdout", "stderr", "results"))
+
+
+def run_group(job, program, group, limits):
+    """Z: run one test group in a fresh child and describe what happened."""
+    stdin_fd = group_stdin(job, group)
+    out_fd, err_fd, res_fd = output_fds()
+    mem = memory_limit(limits)
+    t0 = time.monotonic()
+    pid = os.fork()
+    if pid == 0:
+        enter_test(job, program, group, (stdin_fd, out_fd, err_fd, res_fd), limits, mem)
+    os.close(stdin_fd)
+    return collect(pid, t0, out_fd, err_fd, res_fd, limits)
+
+
+def direct_test(job, rfd, wfd, fds, mem):
+    """T (one-group jobs): compile, report the outcome to H, wait for the group, run it here. Never returns."""
+    try:
+        try:
+            status, err, program = compile_python(job["code"])
+        except BaseException as exc:
+            status, err, program = "compile_error", f"{type(exc).__name__}: {exc}".encode(), None
+        write_frame(wfd, {"status": status, "err": err[-ERR_TAIL:]})
+        if status != "ok":
+            os._exit(0)
+        group = read_frame(rfd)
+        enter_test(job, program, group, (group_stdin(job, group),) + fds, job["limits"], mem)
+    finally:
+        os._exit(127)
 
 
 # ------------------------------------------------------------- test process
@@ -502,19 +549,25 @@ def main():
     prctl(PR_SET_DUMPABLE, 0)
     prctl(PR_SET_CHILD_SUBREAPER, 1)
     job = read_frame(0)
+    # One group of Python: T compiles and runs it itself; no zygote, one fork fewer.
+    direct = bool(job.get("single")) and not job.get("build") and not job.get("exec")
     h2z_r, h2z_w = os.pipe()
     z2h_r, z2h_w = os.pipe()
+    if direct:
+        test_fds, mem = output_fds(), memory_limit(job["limits"])
     zpid = os.fork()
     if zpid == 0:
         os.close(h2z_w)
         os.close(z2h_r)
         try:
+            if direct:
+                direct_test(job, h2z_r, z2h_w, test_fds, mem)
             zygote(job, h2z_r, z2h_w)
         finally:
             os._exit(0)
     os.close(h2z_r)
     os.close(z2h_w)
-    part2 = read_frame(0)  # the nonce and the tests: Z was forked before they were read
+    part2 = read_frame(0)  # the nonce and the tests: Z (or T) was forked before they were read
     while os.read(0, 1 << 16):
         pass
     os.close(0)
@@ -544,8 +597,16 @@ def main():
             if phase in failed_phase or "hidden" in failed_phase:
                 continue
             try:
-                write_frame(h2z_w, group)
-                result = receive(float(limits["wall"]) + 1.0)
+                if direct:
+                    if index:  # T runs exactly one group
+                        break
+                    t0 = time.monotonic()
+                    write_frame(h2z_w, group)
+                    result = collect(zpid, t0, *test_fds, limits)
+                    zpid = None
+                else:
+                    write_frame(h2z_w, group)
+                    result = receive(float(limits["wall"]) + 1.0)
             except OSError:
                 result = None
             if result is None:  # Z was killed or stopped by the test: nothing more can be trusted
@@ -561,10 +622,11 @@ def main():
                 failed_phase.add(phase)
             if result["status"] == "timeout":  # timeouts are what cost time: one is enough
                 failed_phase.add("hidden")
-    try:
-        os.kill(zpid, SIGKILL)
-    except OSError:
-        pass
+    if zpid is not None:  # (a collected T is reaped: its pid is no longer ours to signal)
+        try:
+            os.kill(zpid, SIGKILL)
+        except OSError:
+            pass
     kill_descendants()
     head = to_json(header).encode()
     report = b"".join([b"\n@@RLVR-BEGIN ", nonce.encode(), b"\n", b"%d\n" % len(head), head]

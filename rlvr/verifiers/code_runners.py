@@ -225,6 +225,7 @@ def _execute(sandbox: Any, runner: Runner, code: str, mode: str, entry: str | No
     from rlvr.verifiers.sandbox import Limits
 
     job, files = runner.job(code, mode, entry)
+    job["single"] = len(groups) == 1  # the harness then runs the one test without a zygote
     job["limits"] = {"cpu": limits.time_s, "wall": limits.wall_s, "out_bytes": limits.out_bytes,
                      "mem_bytes": limits.memory_mb << 20, "build_cpu": limits.build_s,
                      "build_wall": 2 * limits.build_s}

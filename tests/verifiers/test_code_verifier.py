@@ -204,3 +204,71 @@ def test_a_check_that_hangs_on_the_answers_is_the_programs_failure(box):
     code._PLAN_CACHE.clear()
     v = run_tests("def f():\n    return 2\n", {**task, "time_limit_s": 0.5}, sandbox=box)
     assert v.status == "incorrect" and v.reason == "timeout" and not v.masked
+
+
+def _idle_check_workers() -> list:
+    from rlvr.verifiers import code_script
+
+    with code_script._lock:
+        return list(code_script._idle)
+
+
+def test_check_workers_are_reused_and_a_hung_one_is_replaced(box):
+    from rlvr.verifiers import code
+
+    assert run_tests("def total(xs):\n    return sum(xs)\n", SCRIPT, sandbox=box).is_correct
+    idle = _idle_check_workers()
+    assert idle, "a healthy worker goes back to the idle list"
+    next_worker = idle[-1]  # the one the next submission of this thread gets
+    assert run_tests("def total(xs):\n    return sum(xs)\n", SCRIPT, sandbox=box).is_correct
+    assert _idle_check_workers()[-1] is next_worker and next_worker.process.poll() is None
+    hang = {"prompt": "p", "entry_point": "f", "time_limit_s": 0.5, "reference": "def f():\n    return 1\n",
+            "test": "def check(candidate):\n    n = candidate()\n    while n == 2:\n        pass\n"}
+    code._PLAN_CACHE.clear()
+    assert run_tests("def f():\n    return 2\n", hang, sandbox=box).reason == "timeout"
+    assert next_worker not in _idle_check_workers()  # the worker that hung is not reused ...
+    assert next_worker.process.poll() is not None    # ... and is gone
+    assert run_tests("def total(xs):\n    return sum(xs)\n", SCRIPT, sandbox=box).is_correct
+
+
+def test_a_check_that_changes_the_interpreter_does_not_affect_the_next_check(box):
+    # Checks are trusted, but a worker serves many submissions: what one check changes is undone.
+    vandal = {"prompt": "p", "entry_point": "f", "time_limit_s": 1.0, "reference": "def f():\n    return 1\n",
+              "test": ("import builtins, sys\n"
+                       "def check(candidate):\n"
+                       "    assert candidate() == 1\n"
+                       "    builtins.len = lambda x: -1\n"
+                       "    builtins.AssertionError = KeyError\n"
+                       "    sys.setrecursionlimit(60)\n")}
+    for _ in range(3):
+        assert run_tests("def f():\n    return 1\n", vandal, sandbox=box).is_correct
+        assert run_tests("def total(xs):\n    return sum(xs)\n", SCRIPT, sandbox=box).is_correct
+        wrong = run_tests("def total(xs):\n    return sum(xs) + 1\n", SCRIPT, sandbox=box)
+        assert wrong.reason == "wrong_answer"
+    deep = {"prompt": "p", "entry_point": "f", "time_limit_s": 1.0, "reference": "def f():\n    return 1\n",
+            "test": ("def depth(n):\n    return 0 if n == 0 else 1 + depth(n - 1)\n"
+                     "def check(candidate):\n    assert candidate() == 1 and depth(500) == 500\n")}
+    assert run_tests("def f():\n    return 1\n", deep, sandbox=box).is_correct
+
+
+def test_a_check_looping_on_placeholders_plans_with_the_reference(box):
+    from rlvr.verifiers import code
+
+    task = {"prompt": "p", "entry_point": "f", "time_limit_s": 1.0, "reference": "def f(n):\n    return n + 1\n",
+            "test": ("def check(candidate):\n    n = 0\n"
+                     "    while candidate(n) != 5:\n        n += 1\n    assert n == 4\n")}
+    code._PLAN_CACHE.clear()
+    v = run_tests("def f(n):\n    return n + 1\n", task, sandbox=box)
+    assert v.is_correct and v.details["calls"] == 5  # planned in one round from the reference's answers
+
+
+@pytest.mark.parametrize("code, reason", [
+    ("a, b = map(int, input().split())\nprint(a + b)\n", "passed"),
+    ("print(", "compile_error"),
+    ("while True: pass\n", "timeout"),
+    ("import os\nos._exit(0)\n", "wrong_answer"),
+    ("raise ValueError('x')\n", "runtime_error"),
+])
+def test_single_test_tasks_run_without_a_zygote_and_keep_their_verdicts(box, code, reason):
+    task = {"prompt": "add", "tests": [{"input": "2 3\n", "output": "5\n"}], "time_limit_s": 0.5}
+    assert run_tests(code, task, sandbox=box).reason == reason
