@@ -5,14 +5,16 @@ A :class:`BwrapPool` keeps up to ``max_workers`` long-lived bwrap sandboxes
 with a trusted program preloaded (for the code verifier: the test harness,
 with the standard library modules it and typical submissions use). Each run
 gets a *fresh* sandbox forked from a worker's zygote: a new pid namespace
-whose init is the run, new mount/network/IPC/UTS namespaces, private tmpfs
-mounts for ``/work``, ``/tmp`` and ``/dev/shm``, its own ``/proc``, rlimits,
-and every privilege dropped (see the zygote's docstring). When the run ends,
-the kernel kills its whole pid namespace; the mounts and namespaces go with
-it. A run therefore shares nothing with the run before it on the same worker
+whose init is the run, new mount/IPC/UTS namespaces, private tmpfs mounts
+for ``/work``, ``/tmp`` and ``/dev/shm``, its own ``/proc``, rlimits, and
+every privilege dropped (see the zygote's docstring). When the run ends, the
+kernel kills its whole pid namespace; the mounts and namespaces go with it.
+A run therefore shares nothing with the run before it on the same worker
 except the read-only view of the host that bwrap set up once (the same for
-every run anyway) and the zygote, which never runs untrusted code, never
-reads a run's data and is invisible to runs (another pid namespace).
+every run anyway), the worker's network namespace (no interface but a
+loopback, in which a run can leave nothing behind once its processes are
+dead) and the zygote, which never runs untrusted code, never reads a run's
+data and is invisible to runs (another pid namespace).
 
 :meth:`BwrapPool.run` has the semantics of :meth:`BwrapSandbox.run
 <rlvr.verifiers.sandbox.bwrap.BwrapSandbox.run>` (the command is ``exec``-ed

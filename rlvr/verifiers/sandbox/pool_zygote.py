@@ -10,13 +10,23 @@ Per run (``run`` message)::
 
     zygote   unshare(CLONE_NEWPID); fork
     └─ R     pid 1 of a fresh pid namespace. Reads the run's setup frame from its
-             socket, then enters fresh mount, network, IPC and UTS namespaces;
-             mounts a private size-bounded tmpfs on /work, /tmp and /dev/shm, a
-             /proc of its own pid namespace, makes /dev read-only, brings up its
-             own loopback, writes the run's files, joins a new session keyring,
-             sets the rlimits and drops every privilege (below). Then it either
-             runs the preloaded program's ``main()`` in this interpreter (warm
-             runs) or spawns the command and waits for it like bwrap's init.
+             socket, then enters fresh mount, IPC and UTS namespaces; mounts a
+             private size-bounded tmpfs on /work, /tmp and /dev/shm, a /proc of
+             its own pid namespace, makes /dev read-only, writes the run's
+             files, joins a new session keyring, sets the rlimits and drops
+             every privilege (below). Then it either runs the preloaded
+             program's ``main()`` in this interpreter (warm runs) or spawns the
+             command and waits for it like bwrap's init.
+
+The network namespace is the worker's (bwrap's ``--unshare-net``: a loopback
+and nothing else), shared by its runs one after the other, never at the same
+time. That is safe because an unprivileged process cannot leave anything in
+a network namespace that outlives it (sockets, bound ports and abstract Unix
+names belong to open descriptors, and every process of a run is dead before
+the zygote sees the run end); routes, addresses and firewall rules need
+capabilities a run does not have. It saves creating and tearing down a
+network namespace per run, the dearest of the namespaces. IPC objects do
+outlive their processes, so every run gets a fresh IPC namespace.
 
 When R exits (or the manager asks for a kill and the zygote SIGKILLs it), the
 kernel kills every process of the namespace, ``setsid`` daemons included; the
@@ -48,12 +58,11 @@ import select
 import socket
 import struct
 import ctypes
-import fcntl
 import resource
 import signal
 
 CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC = 0x00020000, 0x04000000, 0x08000000
-CLONE_NEWUSER, CLONE_NEWPID, CLONE_NEWNET = 0x10000000, 0x20000000, 0x40000000
+CLONE_NEWUSER, CLONE_NEWPID = 0x10000000, 0x20000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
 MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 32, 4096, 16384, 1 << 18
 PR_SET_PDEATHSIG, PR_SET_DUMPABLE, PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS = 1, 4, 24, 38
@@ -108,14 +117,6 @@ def read_exact(fd, n):
 
 
 # ------------------------------------------------------------------ sandbox
-def loopback_up():
-    """Bring up the namespace's own ``lo`` (as bwrap does): 127.0.0.1 reaches only this run."""
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
-        req = struct.pack("16sH", b"lo", 0)
-        flags = struct.unpack("16sH", fcntl.ioctl(s.fileno(), 0x8913, req + b"\0" * 22)[:18])[1]
-        fcntl.ioctl(s.fileno(), 0x8914, struct.pack("16sH", b"lo", flags | 1) + b"\0" * 22)
-
-
 def write_files(files, uid):
     """Write the run's files into the fresh /work (nothing untrusted has run yet), then give them to ``uid``."""
     made = ["/work"]
@@ -157,7 +158,7 @@ def clear_capabilities():
 
 def isolate(setup, mode):
     """Turn this process (pid 1 of a fresh pid namespace) into a fresh sandbox; see the module docstring."""
-    unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS)
+    unshare(CLONE_NEWNS | CLONE_NEWIPC | CLONE_NEWUTS)
     mount(None, "/", None, MS_REC | MS_PRIVATE)
     uid = setup.get("uid") if mode == "root" else None
     disk = int(setup["disk_bytes"])
@@ -166,7 +167,6 @@ def isolate(setup, mode):
     mount("tmpfs", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV, f"size={16 << 20},mode=1777")
     mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
     mount(None, "/dev", None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID)
-    loopback_up()
     write_files(setup.get("files") or (), uid)
     if SYS_KEYCTL is not None:  # a new anonymous session keyring: nothing shared with the zygote's
         libc.syscall(SYS_KEYCTL, KEYCTL_JOIN_SESSION_KEYRING, None)

@@ -146,6 +146,38 @@ def test_zygote_state_is_untouched_by_runs(pool):
     assert second.ok and second.stdout == b"[1] False 1\n", second
 
 
+def test_network_and_ipc_state_do_not_cross_runs(pool):
+    # Runs of one worker share its network namespace (one after the other): a port, an abstract
+    # Unix name and a listener a run leaves behind must all be gone in the next run. SysV IPC
+    # objects outlive their processes, so each run has its own IPC namespace.
+    plant = """
+        import ctypes, os, socket, time
+        tcp = socket.socket(); tcp.bind(("127.0.0.1", 47011)); tcp.listen(1)
+        unix = socket.socket(socket.AF_UNIX); unix.bind("\\0rlvr-planted"); unix.listen(1)
+        libc = ctypes.CDLL(None, use_errno=True)
+        shm = libc.shmget(0x5EC7E7, 4096, 0o1666)  # IPC_CREAT | 0666, left behind on purpose
+        if os.fork() == 0:           # a child that would keep them open, killed with the run
+            time.sleep(60)
+        print(shm >= 0)
+    """
+    first = warm(pool, plant)
+    assert first.ok and first.stdout == b"True\n", first
+    probe = """
+        import ctypes, socket
+        out = []
+        tcp = socket.socket(); tcp.bind(("127.0.0.1", 47011)); out.append("port free")
+        unix = socket.socket(socket.AF_UNIX); unix.bind("\\0rlvr-planted"); out.append("name free")
+        c = socket.socket()
+        out.append("connected" if c.connect_ex(("127.0.0.1", 47012)) == 0 else "nobody listening")
+        libc = ctypes.CDLL(None, use_errno=True)
+        out.append("shm gone" if libc.shmget(0x5EC7E7, 0, 0) == -1 else "shm found")
+        print(out)
+    """
+    second = warm(pool, probe)
+    assert second.ok, second
+    assert second.stdout == b"['port free', 'name free', 'nobody listening', 'shm gone']\n", second
+
+
 def test_keys_do_not_cross_runs(pool):
     if os.uname().machine != "x86_64":
         pytest.skip("the keyring probe uses x86_64 syscall numbers")
