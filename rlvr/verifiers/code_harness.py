@@ -74,6 +74,8 @@ SIGXFSZ = _signal.SIGXFSZ
 EXIT_MEMORY = 3
 #: Bytes of a test's stderr kept (the tail: tracebacks end there).
 ERR_TAIL = 4096
+#: What :func:`run_alone` writes on fd 3 when the program does not compile.
+COMPILE_ERROR_MARK = b"!compile_error\n"
 
 
 class _CInt(_ctypes._SimpleCData):
@@ -355,20 +357,32 @@ def group_stdin(job, group):
     return fd
 
 
+def lower_rlimit(res, soft, hard):
+    """Set a limit, never above the hard limit the sandbox already imposes (which cannot be raised)."""
+    current = resource.getrlimit(res)[1]
+    if current != resource.RLIM_INFINITY:
+        hard = min(hard, current)
+        soft = min(soft, hard)
+    resource.setrlimit(res, (soft, hard))
+
+
 def enter_test(job, program, group, fds, limits, mem):
     """In a test process: take the group's descriptors and limits, then run it. Never returns."""
     try:
-        os.setsid()
+        try:
+            os.setsid()
+        except OSError:  # already a session leader
+            pass
         for src, dst in zip(fds, (0, 1, 2, 3)):
             os.dup2(src, dst)
         os.closerange(4, 1 << 16)
         soft = int(float(limits["cpu"])) + 2
-        resource.setrlimit(resource.RLIMIT_CPU, (soft, soft + 1))
+        lower_rlimit(resource.RLIMIT_CPU, soft, soft + 1)
         out_cap = int(limits["out_bytes"])
-        resource.setrlimit(resource.RLIMIT_FSIZE, (out_cap, out_cap))
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        lower_rlimit(resource.RLIMIT_FSIZE, out_cap, out_cap)
+        lower_rlimit(resource.RLIMIT_CORE, 0, 0)
         if mem:
-            resource.setrlimit(resource.RLIMIT_AS, (mem, mem))
+            lower_rlimit(resource.RLIMIT_AS, mem, mem)
         prctl(PR_SET_PDEATHSIG, SIGKILL)
         if job.get("exec"):
             os.execve(job["exec"][0], job["exec"], {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"})
@@ -430,6 +444,32 @@ def run_group(job, program, group, limits):
         enter_test(job, program, group, (stdin_fd, out_fd, err_fd, res_fd), limits, mem)
     os.close(stdin_fd)
     return collect(pid, t0, out_fd, err_fd, res_fd, limits)
+
+
+def run_alone(job):
+    """The whole sandbox run is one test (warm-pool runs): compile, then become the test process.
+
+    Used when the sandbox's own init is a fresh fork that nothing else needs:
+    everything the verdict rests on is observed outside this process (exit
+    status and CPU time by the pool's zygote, stdout and stderr by the
+    parent, call results on fd 3, a memfd of the parent's), so no report and
+    no nonce are needed. A compile error is marked on fd 3 before any
+    candidate code runs. Never returns.
+    """
+    try:
+        try:
+            status, err, program = compile_python(job["code"])
+        except BaseException as exc:
+            status, err, program = "compile_error", f"{type(exc).__name__}: {exc}".encode(), None
+        if status != "ok":
+            write_all(3, COMPILE_ERROR_MARK)
+            write_all(2, err[-ERR_TAIL:])
+            os._exit(0)
+        group = job["group"]
+        enter_test(job, program, group, (group_stdin(job, group), 1, 2, 3), job["limits"],
+                   memory_limit(job["limits"]))
+    finally:
+        os._exit(127)
 
 
 def direct_test(job, rfd, wfd, fds, mem):
@@ -549,6 +589,8 @@ def main():
     prctl(PR_SET_DUMPABLE, 0)
     prctl(PR_SET_CHILD_SUBREAPER, 1)
     job = read_frame(0)
+    if job.get("alone"):
+        run_alone(job)
     # One group of Python: T compiles and runs it itself; no zygote, one fork fewer.
     direct = bool(job.get("single")) and not job.get("build") and not job.get("exec")
     h2z_r, h2z_w = os.pipe()

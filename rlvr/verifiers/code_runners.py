@@ -24,6 +24,7 @@ import marshal
 import math
 import os
 import secrets
+import signal
 import sys
 import threading
 from dataclasses import dataclass, field
@@ -225,6 +226,9 @@ def _execute(sandbox: Any, runner: Runner, code: str, mode: str, entry: str | No
     from rlvr.verifiers.sandbox import Limits
 
     job, files = runner.job(code, mode, entry)
+    pool = harness_pool(sandbox)
+    if pool is not None and len(groups) == 1 and not job.get("build") and not job.get("exec"):
+        return _execute_alone(pool, job, files, groups[0], limits)
     job["single"] = len(groups) == 1  # the harness then runs the one test without a zygote
     job["limits"] = {"cpu": limits.time_s, "wall": limits.wall_s, "out_bytes": limits.out_bytes,
                      "mem_bytes": limits.memory_mb << 20, "build_cpu": limits.build_s,
@@ -243,7 +247,6 @@ def _execute(sandbox: Any, runner: Runner, code: str, mode: str, entry: str | No
         file_size_mb=max(16, math.ceil(limits.out_bytes / (1 << 20)) + 1),
         output_bytes=n * (2 * limits.out_bytes + 8192) + (1 << 16),
     )
-    pool = harness_pool(sandbox)
     try:
         if pool is not None:  # a fresh sandbox forked from a warm worker with the harness preloaded
             run = pool.run_warm(files=files, stdin=stdin[len(harness_preamble()):], limits=sandbox_limits)
@@ -252,6 +255,61 @@ def _execute(sandbox: Any, runner: Runner, code: str, mode: str, entry: str | No
     except Exception as exc:  # the backend itself failed: infrastructure
         return Execution(infra_error=f"sandbox.run raised {type(exc).__name__}: {exc}"[:500])
     return parse_report(run, nonce)
+
+
+def _execute_alone(pool: Any, job: dict[str, Any], files: dict[str, str], group: dict[str, Any],
+                   limits: RunLimits) -> Execution:
+    """One test of Python in a warm-pool sandbox whose init runs it (``code_harness.run_alone``).
+
+    No harness report: the exit status and CPU time come from the pool's
+    zygote, stdout and stderr from the pool, call results from a memfd of
+    ours on the run's fd 3. Nothing the program can write changes how its
+    run is measured; it can only produce its own outputs.
+    """
+    from rlvr.verifiers.code_harness import COMPILE_ERROR_MARK, ERR_TAIL, EXIT_MEMORY
+    from rlvr.verifiers.sandbox import Limits
+
+    job = {**job, "alone": True, "group": group, "limits": {
+        "cpu": limits.time_s, "wall": limits.wall_s, "out_bytes": limits.out_bytes,
+        "mem_bytes": limits.memory_mb << 20}}
+    frame = marshal.dumps(job, 4)
+    sandbox_limits = Limits(cpu_s=limits.time_s + 1.0, wall_s=limits.wall_s + 0.5,
+                            memory_mb=limits.memory_mb + HARNESS_MEMORY_MB,
+                            file_size_mb=max(16, math.ceil(limits.out_bytes / (1 << 20)) + 1),
+                            output_bytes=limits.out_bytes)
+    results_fd = os.memfd_create("rlvr-results", os.MFD_CLOEXEC)
+    try:
+        try:
+            run = pool.run_warm(files=files, stdin=len(frame).to_bytes(4, "big") + frame, limits=sandbox_limits,
+                                extra_fd=results_fd)
+        except Exception as exc:  # the backend itself failed: infrastructure
+            return Execution(infra_error=f"sandbox.run raised {type(exc).__name__}: {exc}"[:500])
+        results = os.pread(results_fd, limits.out_bytes + 1, 0)
+        results_size = os.fstat(results_fd).st_size
+    finally:
+        os.close(results_fd)
+    execution = Execution(sandbox_status=run.status, wall_s=run.wall_s, reported=True)
+    if run.status == "error":
+        detail = run.detail or (run.stderr or b"")[-400:].decode("utf-8", "replace")
+        return Execution(sandbox_status="error", infra_error=f"the sandbox failed to run the test: {detail}")
+    if results == COMPILE_ERROR_MARK and run.exit_code == 0:
+        execution.prepare_status, execution.prepare_error = "compile_error", run.stderr[-ERR_TAIL:]
+        return execution
+    cpu = run.cpu_s or 0.0
+    if run.status == "timeout" or cpu > limits.time_s or run.signal == signal.SIGXCPU:
+        status = "timeout"
+    elif run.status == "output_limit" or run.signal == signal.SIGXFSZ or results_size >= limits.out_bytes:
+        status = "output_limit"
+    elif run.exit_code == EXIT_MEMORY and b"MemoryError" in run.stderr:
+        status = "memory"
+    elif run.signal is not None or run.status == "signal":
+        status = "signal"
+    else:
+        status = "ok" if run.exit_code == 0 else "exit"
+    execution.groups.append(GroupResult(
+        index=0, status=status, exit_code=run.exit_code, signal=run.signal, cpu_s=cpu, wall_s=run.wall_s,
+        stdout=run.stdout, stderr=run.stderr[-ERR_TAIL:], results=results[:limits.out_bytes]))
+    return execution
 
 
 #: Standard-library modules each warm worker imports once: the harness's own and the few that

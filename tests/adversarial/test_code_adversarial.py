@@ -45,7 +45,11 @@ CALL = {"id": "call", "prompt": "Return the hidden value.", "entry_point": "solv
         "tests": [{"args": ["public"], "expected": "public-answer"}, {"args": ["hidden"], "expected": SECRET}]}
 SCRIPT = {"id": "script", "prompt": "Return the hidden value.", "entry_point": "solve", "time_limit_s": 1.0,
           "test": f"EXPECTED = {SECRET!r}\n\ndef check(candidate):\n    assert candidate('hidden') == EXPECTED\n"}
-TASKS = [STDIO, CALL, SCRIPT]
+#: One hidden test and no public one: on the warm pool such a run is the sandbox's init itself
+#: (``code_harness.run_alone``), a different path from the harness's report; every attack runs on both.
+STDIO_ONE = {**STDIO, "id": "stdio_one", "public_tests": [], "tests": STDIO["tests"][1:]}
+CALL_ONE = {**CALL, "id": "call_one", "public_tests": [], "tests": CALL["tests"][1:]}
+TASKS = [STDIO, CALL, SCRIPT, STDIO_ONE, CALL_ONE]
 
 
 @pytest.fixture(scope="module")
@@ -262,6 +266,15 @@ def test_attack_scores_zero(env, name):
     assert SECRET not in repr(verdict)
 
 
+@pytest.mark.parametrize("name", sorted(n for n, (task, _) in ATTACKS.items() if task in ("stdio", "call")))
+def test_attack_on_a_one_test_task_scores_zero(env, name):
+    task_id, code = ATTACKS[name]
+    reward, verdict = _attack(env, task_id + "_one", code)
+    assert reward == 0.0, (name, verdict)
+    assert verdict["status"] == "incorrect", (name, verdict)
+    assert SECRET not in repr(verdict)
+
+
 def test_env_usable_after_attacks(env):
     for name in ("killing_the_parent", "deleting_the_workdir", "stopping_the_harness", "killing_every_process"):
         _attack(env, *ATTACKS[name])
@@ -359,3 +372,52 @@ def test_a_submission_cannot_reach_the_next(sandbox):
         assert run_tests(honest, task, sandbox=sandbox).is_correct
     if pool is not None:
         assert pool.workers <= pool.max_workers
+
+
+#: Resource attacks on a one-test task (the program is the sandbox's init on the warm pool, where
+#: signals it sends itself are ignored): each must end as the named failure, quickly, and leave nothing.
+RESOURCE_ATTACKS = {
+    "infinite_loop": ("while True:\n    pass", {"timeout"}),
+    "sleeping_forever": ("import time\ntime.sleep(1000)", {"timeout"}),
+    "ignoring_sigterm_and_sigxcpu": ("import signal\nfor s in (signal.SIGTERM, signal.SIGXCPU):\n"
+                                     "    signal.signal(s, signal.SIG_IGN)\nwhile True:\n    pass", {"timeout"}),
+    "sigstop_on_itself": ("import os, signal\nos.kill(os.getpid(), signal.SIGSTOP)\nwhile True:\n    pass",
+                          {"timeout"}),
+    "memory_bomb": ("blocks = []\nwhile len(blocks) < 4096:\n    blocks.append(bytearray(1 << 24))",
+                    {"memory", "runtime_error"}),
+    "fork_bomb_with_a_ceiling": (guarded("""
+        import os, time
+        children = 0
+        while _ISOLATED and children < 3000:
+            try:
+                if os.fork() == 0:
+                    time.sleep(30)
+                    os._exit(0)
+                children += 1
+            except OSError:
+                break
+        print(children)
+        time.sleep(30)"""), {"timeout"}),
+    "thread_bomb_with_a_ceiling": ("import threading, time\nn = 0\nwhile n < 20000:\n    try:\n"
+                                   "        threading.Thread(target=time.sleep, args=(30,), daemon=True).start()\n"
+                                   "    except RuntimeError:\n        break\n    n += 1\ntime.sleep(30)",
+                                   {"timeout", "memory", "runtime_error"}),
+    "stdout_flood": ("import sys\nwhile True:\n    sys.stdout.write('x' * 65536)", {"output_limit"}),
+    "stderr_flood": ("import sys\nwhile True:\n    sys.stderr.write('x' * 65536)", {"output_limit"}),
+    "segfault": ("import ctypes\nctypes.string_at(0)", {"runtime_error"}),
+    "unbounded_recursion": ("import sys\nsys.setrecursionlimit(10 ** 7)\ndef f(n):\n    return f(n + 1)\nf(0)",
+                            {"runtime_error", "memory", "timeout"}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RESOURCE_ATTACKS))
+def test_resource_attack_on_a_one_test_task_is_contained(env, name):
+    import time
+
+    code, reasons = RESOURCE_ATTACKS[name]
+    start = time.monotonic()
+    reward, verdict = _attack(env, "stdio_one", code)
+    assert time.monotonic() - start < 15.0, name  # time limit 1 s: wall 3 s plus clean-up
+    assert reward == 0.0 and verdict["status"] == "incorrect", (name, verdict)
+    assert verdict["details"]["reason"] in reasons, (name, verdict)
+    assert _attack(env, "stdio_one", f"input()\nprint({SECRET!r})")[0] == 1.0  # the env still works

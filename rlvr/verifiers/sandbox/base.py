@@ -103,6 +103,8 @@ class RunResult:
         files: Files collected from the workdir after the run (``collect``).
         detail: A short human-readable explanation (why ``error``, which
             limit was hit); never decides anything.
+        cpu_s: CPU seconds of the run's first process and the children it
+            reaped, when the backend measures them (the warm pool), else ``None``.
     """
 
     stdout: bytes
@@ -113,6 +115,7 @@ class RunResult:
     signal: int | None = None
     files: dict[str, bytes] = field(default_factory=dict)
     detail: str = ""
+    cpu_s: float | None = None
 
     @property
     def ok(self) -> bool:

@@ -124,15 +124,16 @@ class _Worker:
             pass
 
     # ------------------------------------------------------------------ run
-    def run(self, setup: dict[str, Any], stdin: bytes, limits: Limits) -> tuple[Observed, str]:
+    def run(self, setup: dict[str, Any], stdin: bytes, limits: Limits,
+            extra_fd: int | None = None) -> tuple[Observed, str]:
         """One run in a fresh sandbox forked from this worker; ``(observed, setup error)``."""
         io_mine, io_theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         err_mine, err_theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         start = time.monotonic()
+        fds = [io_theirs.fileno(), err_theirs.fileno()] + ([extra_fd] if extra_fd is not None else [])
         try:
             try:
-                socket.send_fds(self.ctl, [marshal.dumps({"cmd": "run"})], [io_theirs.fileno(),
-                                                                            err_theirs.fileno()])
+                socket.send_fds(self.ctl, [marshal.dumps({"cmd": "run"})], fds)
             except OSError as exc:
                 self.broken = True
                 return Observed(None, b"", b"", 0.0, spawn_error=f"the bwrap worker is gone: {exc}"), ""
@@ -351,15 +352,22 @@ class BwrapPool:
         return self._run(argv, files, as_bytes(stdin), limits, base_env(SANDBOX_WORKDIR, env))
 
     def run_warm(self, *, stdin: bytes | str = b"", files: dict[str, bytes | str] | None = None,
-                 limits: Limits = Limits(), env: dict[str, str] | None = None) -> RunResult:
-        """Run the preloaded program's ``main()`` in a fresh sandbox (no bwrap or Python start)."""
-        return self._run(None, files, as_bytes(stdin), limits, base_env(SANDBOX_WORKDIR, check_env(env)))
+                 limits: Limits = Limits(), env: dict[str, str] | None = None,
+                 extra_fd: int | None = None) -> RunResult:
+        """Run the preloaded program's ``main()`` in a fresh sandbox (no bwrap or Python start).
+
+        ``extra_fd``: a descriptor of the caller's the run gets as its fd 3
+        (e.g. a memfd for results kept apart from stdout); without it fd 3 is
+        closed. ``RunResult.cpu_s`` is set.
+        """
+        return self._run(None, files, as_bytes(stdin), limits, base_env(SANDBOX_WORKDIR, check_env(env)),
+                         extra_fd)
 
     def session(self, files: dict[str, bytes | str] | None = None, limits: Limits = Limits()) -> Any:
         return self.sandbox.session(files, limits)
 
     def _run(self, argv: list[str] | None, files: dict[str, bytes | str] | None, stdin: bytes, limits: Limits,
-             env: dict[str, str]) -> RunResult:
+             env: dict[str, str], extra_fd: int | None = None) -> RunResult:
         setup = {"argv": argv, "env": env, "files": _prepare_files(files), "rlimits": _rlimits(limits),
                  "disk_bytes": int(limits.disk_mb) << 20}
         if self.sandbox.mode == "root":
@@ -369,10 +377,13 @@ class BwrapPool:
         except SandboxUnavailable as exc:
             return RunResult.error(str(exc))
         try:
-            obs, _ = worker.run(setup, stdin, limits)
+            obs, _ = worker.run(setup, stdin, limits, extra_fd)
+            cpu = worker.last_cpu_s
         finally:
             self._release(worker)
-        return classify(obs, limits, signal_in_exit_code=argv is not None)
+        result = classify(obs, limits, signal_in_exit_code=argv is not None)
+        result.cpu_s = cpu if result.status != "error" else None
+        return result
 
 
 def _prepare_files(files: dict[str, bytes | str] | None) -> list[tuple[str, bytes]]:

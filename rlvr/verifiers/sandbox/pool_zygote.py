@@ -72,6 +72,8 @@ SYS_KEYCTL = {"x86_64": 250, "aarch64": 219}.get(os.uname().machine)
 #: Exit status of R when the sandbox could not be set up (the message goes on the error pipe).
 SETUP_FAILED = 121
 NESTED_ID = 1000
+#: Where a run's extra descriptor waits while R sets up its standard ones (then it becomes fd 3).
+EXTRA_FD_PARKED = 255
 
 libc = ctypes.CDLL(None, use_errno=True)
 libc.mount.argtypes = (ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong, ctypes.c_char_p)
@@ -195,10 +197,12 @@ def isolate(setup, mode):
     os.environ.update(setup.get("env") or {})
 
 
-def run_child(io_fd, err_fd, report_fd, mode, namespace):
-    """R: set up the sandbox, then run the program. Never returns."""
+def run_child(io_fd, err_fd, extra_fd, report_fd, mode, namespace):
+    """R: set up the sandbox, then run the program (``extra_fd``, if any, as its fd 3). Never returns."""
     try:
         prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if extra_fd is not None:  # out of the way of the dup2s below (before RLIMIT_NOFILE is lowered)
+            extra_fd = os.dup2(extra_fd, EXTRA_FD_PARKED)
         size = int.from_bytes(read_exact(io_fd, 4), "big")
         setup = marshal.loads(read_exact(io_fd, size))
         isolate(setup, mode)
@@ -206,13 +210,18 @@ def run_child(io_fd, err_fd, report_fd, mode, namespace):
         for fd, target in ((io_fd, 0), (io_fd, 1), (err_fd, 2)):
             os.dup2(fd, target)
         os.dup2(null, 3)
-        os.closerange(4, 1 << 16)  # the control socket, the error pipe, everything of the zygote's
+        os.closerange(4, EXTRA_FD_PARKED if extra_fd is not None else 1 << 16)  # everything of the zygote's
+        os.closerange(EXTRA_FD_PARKED + 1, 1 << 16)
     except BaseException as exc:
         try:
             os.write(report_fd, f"{type(exc).__name__}: {exc}".encode()[:2000])
         finally:
             os._exit(SETUP_FAILED)
-    os.close(3)
+    if extra_fd is not None:
+        os.dup2(extra_fd, 3)
+        os.close(extra_fd)
+    else:
+        os.close(3)
     if setup.get("argv") is None:
         code = 0
         try:
@@ -278,11 +287,11 @@ def serve(ctl, mode, namespace):
         if not data:
             return
         msg = marshal.loads(data)
-        if msg.get("cmd") != "run" or len(fds) != 2:
+        if msg.get("cmd") != "run" or len(fds) not in (2, 3):
             for fd in fds:
                 os.close(fd)
             continue
-        io_fd, err_fd = fds
+        io_fd, err_fd, extra_fd = (fds + [None])[:3]
         report_r, report_w = os.pipe()
         try:
             # unshare(CLONE_NEWPID) works once per pid_ns_for_children change: go back to our own first
@@ -291,16 +300,18 @@ def serve(ctl, mode, namespace):
             unshare(CLONE_NEWPID)
             pid = os.fork()
         except OSError as exc:
-            for fd in (io_fd, err_fd, report_r, report_w):
-                os.close(fd)
+            for fd in (io_fd, err_fd, report_r, report_w, extra_fd):
+                if fd is not None:
+                    os.close(fd)
             send(ctl, {"status": None, "error": f"could not start the run: {exc}"})
             continue
         if pid == 0:
-            run_child(io_fd, err_fd, report_w, mode, namespace)
+            run_child(io_fd, err_fd, extra_fd, report_w, mode, namespace)
         if own_pidns is None:
             own_pidns = os.open("/proc/self/ns/pid", os.O_RDONLY | os.O_CLOEXEC)
-        for fd in (io_fd, err_fd, report_w):
-            os.close(fd)
+        for fd in (io_fd, err_fd, report_w, extra_fd):
+            if fd is not None:
+                os.close(fd)
         status, cpu = wait_run(ctl, pid)
         os.set_blocking(report_r, False)
         try:
