@@ -1,11 +1,40 @@
-"""One Chromium per env, a fresh isolated page per episode, crash and hang detection.
+"""One Chromium per env, a fresh isolated page state per episode, crash and hang detection.
 
 Playwright's sync API allows one driver per thread, so envs of the same thread
 share a :class:`_Driver` (reference counted) and each env launches its own
-browser through it. Every episode gets a new ``BrowserContext`` (its own
-cookies, storage, cache, and renderer process); closing the context at the
-end of the episode frees all of it, so a browser can serve thousands of
-episodes with bounded memory.
+browser through it.
+
+Per-episode isolation (``isolation=``):
+
+* ``"document"`` (the default): one ``BrowserContext`` and one page serve
+  every episode. Between episodes the page is scrubbed (:meth:`BrowserSession.new_page`):
+  pages the episode opened (popups, ``target=_blank``) are closed; the
+  episode's document is unloaded (``about:blank``), so its scripts and timers
+  stop before anything is cleared; ``window.name`` (which survives
+  navigation) is emptied; every kind of stored data of the ``file://`` origin
+  (localStorage, sessionStorage, IndexedDB, Cache Storage, cookies, service
+  worker registrations, ...) is deleted through the DevTools protocol
+  (``Storage.clearDataForOrigin``) and the context's cookies are cleared; the
+  tab's history is cut to that ``about:blank`` (``history.back()`` cannot
+  reach an earlier episode; the next page sees the history of a new tab); the
+  mouse is moved off the page, so no element is left hovered. The next task
+  page is then loaded as a new document. The
+  episode's pages are ``file://``, ``about:``, ``data:`` or ``blob:`` URLs (the
+  network is blocked), so ``file://`` is the only origin with data that
+  outlives a document. Shared between episodes, by design: the browser and
+  renderer processes (JavaScript heaps are per document, so no JS object
+  survives), decoded-image and font caches, and the browser's record of
+  visited links (pages see ``:visited`` styling only in pixels, never through
+  the DOM). Tests (``tests/envs/computer_use/test_isolation.py``) prove an
+  episode sees none of the previous one's storage, cookies, window name,
+  history, popups, focus, scroll or hover.
+* ``"context"``: every episode gets a new ``BrowserContext`` (its own
+  cookies, storage, cache, visited links, and renderer process); closing it
+  at the end of the episode frees all of it. The strongest isolation, and
+  several times slower: a context costs hundreds of milliseconds to create,
+  and the first input of its page is slow.
+
+Either way a browser serves thousands of episodes with bounded memory.
 
 The browser is kept off the network: background services are switched off by
 flags, every host name resolves to nothing, a dead proxy catches what is
@@ -51,13 +80,10 @@ NETWORK_URL = re.compile(r"^(https?|wss?|ftp)://", re.IGNORECASE)
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 
 
-_CLEAR_STORAGE_JS = """() => {
-  try { localStorage.clear(); } catch (e) { /* opaque origins have none */ }
-  try { sessionStorage.clear(); } catch (e) { /* idem */ }
-  try {
-    if (indexedDB.databases) indexedDB.databases().then((dbs) => dbs.forEach((d) => indexedDB.deleteDatabase(d.name)));
-  } catch (e) { /* idem */ }
-}"""
+#: Origins whose stored data is deleted between episodes (``isolation="document"``): the only
+#: ones that keep data beyond a document, since pages load from file:, about:, data: and blob:
+#: URLs only (about:/data: documents have opaque origins; blob: URLs inherit their creator's).
+STORAGE_ORIGINS = ("file://",)
 
 
 class BrowserError(RlvrError):
@@ -158,18 +184,19 @@ class BrowserSession:
         action_timeout_ms: Playwright's timeout for one action (click, fill).
         hang_timeout_s: A browser call that takes longer than this is a hang:
             the browser is killed, the call raises :class:`BrowserError`.
-        isolation: ``"context"`` (default): every episode gets a new
-            ``BrowserContext`` - nothing (storage, cache, history, renderer
-            process) survives an episode. ``"document"``: one context and page
-            serve every episode; each episode navigates to a fresh document
-            after cookies and storage are cleared. Several times faster to
-            reset, but the renderer process, HTTP cache and tab history are
-            shared between episodes.
+        isolation: ``"document"`` (default): one context and page serve every
+            episode, scrubbed between episodes (popups closed, document
+            unloaded, all stored data of the ``file://`` origin and cookies
+            deleted, ``window.name``, history and hover reset) and given a
+            fresh document; the renderer process and in-memory caches are
+            shared. ``"context"``: every episode gets a new ``BrowserContext``
+            - nothing survives an episode; several times slower (see the
+            module docstring).
     """
 
     def __init__(self, *, viewport: tuple[int, int] = (800, 600), headless: bool = True,
                  executable: str | None = None, action_timeout_ms: int = 2000,
-                 hang_timeout_s: float = 20.0, isolation: str = "context") -> None:
+                 hang_timeout_s: float = 20.0, isolation: str = "document") -> None:
         if isolation not in ("context", "document"):
             raise ConfigError(f"isolation must be 'context' or 'document', got {isolation!r}")
         self.isolation = isolation
@@ -182,6 +209,7 @@ class BrowserSession:
         self._driver: _Driver | None = None
         self._browser: Any = None
         self._context: Any = None
+        self._cdp: Any = None
         self.page: Any = None
         self.launches = 0
         self._killed = False
@@ -235,13 +263,15 @@ class BrowserSession:
         return ""
 
     def new_page(self) -> Any:
-        """A page for a new episode: a new context (``isolation="context"``), or the
-        current page with cookies and storage cleared (``"document"``; the caller
-        then navigates it to a fresh document)."""
+        """A page for a new episode, showing ``about:blank``; the caller loads the task into it.
+
+        ``isolation="context"``: the page of a new context. ``"document"``:
+        the session's one page, scrubbed of everything the last episode left
+        (see the module docstring); a new context the first time.
+        """
         if self.isolation == "document" and self.page is not None and self.alive and not self.page.is_closed():
             with self.watchdog():
-                self.page.evaluate(_CLEAR_STORAGE_JS)
-                self._context.clear_cookies()
+                self._scrub()
             return self.page
         self.close_page()
         self.start()
@@ -250,15 +280,34 @@ class BrowserSession:
                 viewport={"width": self.viewport[0], "height": self.viewport[1]},
                 device_scale_factor=1, java_script_enabled=True, accept_downloads=False,
                 service_workers="block", bypass_csp=False)
-            from rlvr.envs.computer_use.page_tree import LISTENER_HOOK_JS
+            from rlvr.envs.computer_use.page_tree import init_script
 
-            self._context.add_init_script(LISTENER_HOOK_JS)
+            self._context.add_init_script(init_script())
             self._context.route(NETWORK_URL, lambda route: route.abort("blockedbyclient"))
             self._context.set_default_timeout(self.action_timeout_ms)
             self._context.set_default_navigation_timeout(max(self.action_timeout_ms, 10_000))
             self.page = self._context.new_page()
             self.page.on("dialog", lambda dialog: dialog.dismiss())
+            if self.isolation == "document":
+                self._cdp = self._context.new_cdp_session(self.page)
         return self.page
+
+    def _scrub(self) -> None:
+        """Remove every trace of the last episode from the reused context and page."""
+        page = self.page
+        page.goto("about:blank")                    # unload: the episode's scripts and timers stop
+        self._cdp.send("Page.resetNavigationHistory")   # the tab's history: this about:blank only
+        page.evaluate("() => { window.name = ''; }")   # the one window property that survives navigation
+        # Popups and tabs the episode opened; swept after the round trips above, so that one
+        # opened by the episode's last action has been reported to the client by now.
+        for other in list(self._context.pages):
+            if other is not page:
+                other.close()
+        for origin in STORAGE_ORIGINS:             # after the popups closed: none can write again
+            self._cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+        self._context.clear_cookies()
+        # The mouse leaves the page: no element of the next document starts out hovered.
+        self._cdp.send("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": -1, "y": -1, "button": "none"})
 
     def end_episode(self) -> None:
         """Release the episode's page: close its context, or keep it for the next (``"document"``).
@@ -269,14 +318,14 @@ class BrowserSession:
         """
         if self.isolation == "document" and self.alive:
             return
-        context, self._context, self.page = self._context, None, None
+        context, self._context, self.page, self._cdp = self._context, None, None, None
         if context is not None and self.alive and not _close_in_background(context):
             self._context = context
             self.close_page()
 
     def close_page(self) -> None:
         """Close the current context (its page, storage and renderer)."""
-        context, self._context, self.page = self._context, None, None
+        context, self._context, self.page, self._cdp = self._context, None, None, None
         if context is not None and self.alive:
             try:
                 with self.watchdog():
@@ -312,7 +361,7 @@ class BrowserSession:
 
     def _drop_browser(self) -> None:
         browser, self._browser = self._browser, None
-        self._context = self.page = None
+        self._context = self.page = self._cdp = None
         if browser is not None:
             try:
                 if browser.is_connected() and not self._killed:

@@ -73,7 +73,7 @@ class ComputerUseEnv(RlvrEnv):
     | ``action_timeout_ms`` | ``2000`` | Playwright's timeout for one action |
     | ``hang_timeout_s`` | ``20`` | a browser call longer than this kills the browser (error verdict) |
     | ``input_mode`` | ``"real"`` | ``"real"``: clicks are mouse input through the browser (trusted events); ``"dom"``: the same event sequence dispatched from JavaScript at the same hit-tested point, with the page read in the same round trip (faster; untrusted events) |
-    | ``isolation`` | ``"context"`` | ``"context"``: a new browser context per episode (nothing survives); ``"document"``: one page reused, a fresh document per episode with cookies/storage cleared (faster resets) |
+    | ``isolation`` | ``"document"`` | ``"document"``: one page reused, scrubbed between episodes (popups closed, all stored data of the page origin and cookies deleted, window name, history and hover reset) and given a fresh document; renderer process and in-memory caches are shared. ``"context"``: a new browser context per episode (nothing survives; several times slower) |
 
     plus the shared keywords (``obs_mode``, ``tokenizer``, ``tasks`` as
     ``[{"task": name, "seed": int}]``, ``system_prompt``)::
@@ -94,7 +94,7 @@ class ComputerUseEnv(RlvrEnv):
     def __init__(self, *, suite: str | Suite = "desktop", task: str | Sequence[str] | None = None,
                  screenshot: bool = False, viewport: tuple[int, int] | None = None, max_turns: int = 15,
                  seed: int = 0, headless: bool = True, action_timeout_ms: int = 2000,
-                 hang_timeout_s: float = 20.0, isolation: str = "context", input_mode: str = "real",
+                 hang_timeout_s: float = 20.0, isolation: str = "document", input_mode: str = "real",
                  **kwargs: Any) -> None:
         if input_mode not in ("real", "dom"):
             raise ConfigError(f"input_mode must be 'real' or 'dom', got {input_mode!r}")
@@ -172,9 +172,7 @@ class ComputerUseEnv(RlvrEnv):
                 page = self.browser.new_page()
                 with self.browser.watchdog():
                     if self.episode.html is not None and self.episode.url == "about:blank":
-                        if self.browser.isolation == "document":
-                            page.goto("about:blank")     # a new window object, not just new markup
-                        page.set_content(self.episode.html, wait_until="load")
+                        page.set_content(self.episode.html, wait_until="load")   # into new_page's about:blank
                     else:
                         page.goto(self.episode.url, wait_until="load")
                     self.episode.setup(page)
@@ -263,7 +261,7 @@ class ComputerUseEnv(RlvrEnv):
         key = "tokens" if self.obs_mode == "tokens" else "text"
         return {key: obs, "screenshot": self._image.copy()}
 
-    def _read_page(self, raw_tree: dict | None = None) -> dict[str, Any]:
+    def _read_page(self, raw_tree: dict | str | None = None) -> dict[str, Any]:
         """Walk the page into :attr:`observation` (and the screenshot); returns the walk's page facts.
 
         ``raw_tree`` is a walk the last action already took in its own round trip.
