@@ -66,7 +66,7 @@ _SCROLL_JS = """([id, dir]) => {
 
 # The element's clickable point, scrolled into view: [x, y], or why it cannot be clicked.
 # One round trip; the click itself is then a real mouse press and release at that point.
-_CLICK_TARGET_JS = """(id) => {
+CLICK_TARGET_JS = """(id) => {
   const el = document.querySelector(`[data-rlvr-id="${id}"]`);
   if (!el || !el.isConnected) return 'it is no longer on the page';
   if (el.disabled || el.getAttribute('aria-disabled') === 'true') return 'it is disabled';
@@ -146,9 +146,9 @@ class ActionResult:
     message: str
     ok: bool = True
     done: bool = False
-    #: The page walk's raw result taken right after the action in the same round
-    #: trip (``input_mode="dom"`` clicks), so the env need not walk again.
-    tree: dict | None = None
+    #: The page walk's raw result (or its JSON) taken right after the action in the
+    #: same round trip (``input_mode="dom"`` clicks), so the env need not walk again.
+    tree: dict | str | None = None
 
 
 def format_call(call: ToolCall) -> str:
@@ -215,8 +215,15 @@ def _locator(page: Any, node_id: int) -> Any:
     return page.locator(f'[data-rlvr-id="{int(node_id)}"]')
 
 
+#: Calls the hit test that the init script installed (``null`` where it did not run).
+_CLICK_TARGET_CALL = ("(id) => typeof window.__rlvrClickTarget === 'function' ? "
+                      "window.__rlvrClickTarget(id) : null")
+
+
 def _click(page: Any, args: dict, known: set[int], viewport: tuple[int, int]) -> ActionResult:
-    target = page.evaluate(_CLICK_TARGET_JS, int(args["id"]))
+    target = page.evaluate(_CLICK_TARGET_CALL, int(args["id"]))
+    if target is None:
+        target = page.evaluate(CLICK_TARGET_JS, int(args["id"]))
     if isinstance(target, str):
         return ActionResult(f"Error: cannot click [{args['id']}]: {target}", ok=False)
     page.mouse.click(target[0], target[1])
@@ -252,10 +259,10 @@ _DISPATCH_CLICK_JS = """(id) => {
 
 @functools.lru_cache(maxsize=1)
 def _dom_click_script() -> str:
-    from rlvr.envs.computer_use.page_tree import walk_script
+    from rlvr.envs.computer_use.page_tree import walk_json_script
 
-    dispatch = _DISPATCH_CLICK_JS % _CLICK_TARGET_JS
-    return f"(id) => {{ const problem = ({dispatch})(id);\nreturn [problem, problem ? null : {walk_script()}\n]; }}"
+    dispatch = _DISPATCH_CLICK_JS % CLICK_TARGET_JS
+    return f"(id) => {{ const problem = ({dispatch})(id);\nreturn [problem, problem ? null : {walk_json_script()}\n]; }}"
 
 
 def _click_dom(page: Any, args: dict) -> ActionResult:
