@@ -54,7 +54,7 @@ import tempfile
 import threading
 import weakref
 from dataclasses import dataclass, field
-from typing import Literal, Sequence
+from typing import Any, Literal, Sequence
 
 from rlvr.core.errors import ConfigError
 from rlvr.verifiers.sandbox import files as fileops
@@ -311,10 +311,12 @@ class BwrapSandbox:
             ``("pytest",)`` for SWE workspaces. Never expose ``rlvr``.
         extra_ro_binds: More host paths to show read-only at the same path.
         bwrap: Path of the bwrap binary.
-        pool: Let the code verifier run this sandbox's submissions through a
-            warm pool (:mod:`rlvr.verifiers.sandbox.pool`): fresh sandboxes
-            forked from long-lived workers instead of one bwrap and one
-            interpreter start per submission. ``run`` is unaffected.
+        pool: Start runs from warm workers (:mod:`rlvr.verifiers.sandbox.pool`):
+            each :meth:`run` (without ``collect``) gets a fresh sandbox forked
+            from a long-lived bwrap worker instead of a new bwrap, and the code
+            verifier forks its submissions from workers with the harness
+            preloaded. Where workers cannot start (user-namespace mode as root),
+            runs start their own bwrap, as with ``pool=False``.
     """
 
     name = "bwrap"
@@ -339,6 +341,8 @@ class BwrapSandbox:
                               "become readable by the program)")
         self.python_flags = tuple(python_flags)
         self.pool = bool(pool)
+        self._exec_pool: tuple[int, Any] | None = None  # (pid, BwrapPool or None = unavailable)
+        self._exec_pool_lock = threading.Lock()
         self.layout = _make_layout(python, tuple(python_packages), tuple(extra_ro_binds))
         self.is_root = os.geteuid() == 0
         self.cgroup_ok = False
@@ -378,8 +382,8 @@ class BwrapSandbox:
             if key in _probe_cache:
                 return _probe_cache[key] or None
             self.mode = mode
-            result = self.run(["python3", "-c", "import sys; print(sys.version_info[0])"],
-                              limits=Limits(wall_s=30, cpu_s=10))
+            result = self.run_fresh(["python3", "-c", "import sys; print(sys.version_info[0])"],
+                                    limits=Limits(wall_s=30, cpu_s=10))
             problem = ""
             if result.status != "ok" or result.exit_code != 0 or result.stdout.strip() != b"3":
                 problem = (result.detail + " " + result.stderr.decode("utf-8", "replace").strip()[-500:]
@@ -453,6 +457,46 @@ class BwrapSandbox:
     def run(self, argv: Sequence[str], *, files: dict[str, bytes | str] | None = None,
             stdin: bytes | str = b"", limits: Limits = Limits(), collect: Sequence[str] = (),
             env: dict[str, str] | None = None) -> RunResult:
+        pool = self.exec_pool() if not collect else None
+        if pool is not None:
+            return pool.run(argv, files=files, stdin=stdin, limits=limits, env=env)
+        return self.run_fresh(argv, files=files, stdin=stdin, limits=limits, collect=collect, env=env)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Copies and pickles carry the configuration; the live pool stays with the original."""
+        state = dict(self.__dict__)
+        state["_exec_pool"], state["_exec_pool_lock"] = None, None
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._exec_pool_lock = threading.Lock()
+
+    def exec_pool(self) -> Any:
+        """The warm pool :meth:`run` uses (started on first use, per process), or ``None`` without one."""
+        if not self.pool:
+            return None
+        cached = self._exec_pool
+        if cached is not None and cached[0] == os.getpid():
+            return cached[1]
+        with self._exec_pool_lock:
+            cached = self._exec_pool
+            if cached is not None and cached[0] == os.getpid():
+                return cached[1]
+            from rlvr.verifiers.sandbox.pool import BwrapPool
+
+            try:
+                pool = BwrapPool(self, max_workers=max(8, 4 * (os.cpu_count() or 1)))
+            except SandboxUnavailable as exc:
+                logger.info("bwrap: no warm pool (%s); every run starts its own bwrap", exc)
+                pool = None
+            self._exec_pool = (os.getpid(), pool)
+            return pool
+
+    def run_fresh(self, argv: Sequence[str], *, files: dict[str, bytes | str] | None = None,
+                  stdin: bytes | str = b"", limits: Limits = Limits(), collect: Sequence[str] = (),
+                  env: dict[str, str] | None = None) -> RunResult:
+        """:meth:`run` in a bwrap started for this run alone (no warm pool)."""
         argv = check_argv(argv)
         data = as_bytes(stdin)
         run_env = base_env(SANDBOX_WORKDIR, env)

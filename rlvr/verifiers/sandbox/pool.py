@@ -347,7 +347,8 @@ class BwrapPool:
             env: dict[str, str] | None = None) -> RunResult:
         """:meth:`BwrapSandbox.run` semantics, in a fresh sandbox forked from a warm worker."""
         if collect:  # the workdir dies with the run's mount namespace: collect through a one-off run
-            return self.sandbox.run(argv, files=files, stdin=stdin, limits=limits, collect=collect, env=env)
+            return self.sandbox.run_fresh(argv, files=files, stdin=stdin, limits=limits, collect=collect,
+                                          env=env)
         argv = self.sandbox._resolve(check_argv(argv))
         return self._run(argv, files, as_bytes(stdin), limits, base_env(SANDBOX_WORKDIR, env))
 

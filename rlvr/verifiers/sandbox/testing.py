@@ -17,10 +17,11 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 
-#: Backend names for tests: ``bwrap`` in its default mode, ``bwrap-userns``
-#: forced into user-namespace mode, ``bwrap-pool`` (fresh sandboxes forked from
-#: warm workers, :mod:`rlvr.verifiers.sandbox.pool`), ``docker`` and ``process``.
-TEST_BACKENDS = ("bwrap", "bwrap-userns", "bwrap-pool", "docker", "process")
+#: Backend names for tests: ``bwrap`` as users get it (runs forked from warm
+#: workers, :mod:`rlvr.verifiers.sandbox.pool`), ``bwrap-fresh`` starting one
+#: bwrap per run (``pool=False``), ``bwrap-userns`` forced into user-namespace
+#: mode (as root: no pool, a bwrap per run), ``docker`` and ``process``.
+TEST_BACKENDS = ("bwrap", "bwrap-fresh", "bwrap-userns", "docker", "process")
 
 
 def in_ci() -> bool:
@@ -43,13 +44,12 @@ def _construct(kind: str):
         if kind == "bwrap":
             from rlvr.verifiers.sandbox.bwrap import BwrapSandbox
             return BwrapSandbox(), None
+        if kind == "bwrap-fresh":
+            from rlvr.verifiers.sandbox.bwrap import BwrapSandbox
+            return BwrapSandbox(pool=False), None
         if kind == "bwrap-userns":
             from rlvr.verifiers.sandbox.bwrap import BwrapSandbox
             return BwrapSandbox(mode="userns"), None
-        if kind == "bwrap-pool":
-            from rlvr.verifiers.sandbox.bwrap import BwrapSandbox
-            from rlvr.verifiers.sandbox.pool import BwrapPool
-            return BwrapPool(BwrapSandbox()), None
         if kind == "docker":
             from rlvr.verifiers.sandbox.docker import DockerSandbox
             return DockerSandbox(), None

@@ -3,8 +3,9 @@
 The pool here has ONE worker, so consecutive runs are forked from the same
 zygote: each test plants something in a first run (files, a daemon, a key, a
 patched module, global state) and proves a second run on the same worker
-cannot see or feel it. The adversarial suites run the pool as the
-``bwrap-pool`` backend too (tests/adversarial/test_sandbox_*.py).
+cannot see or feel it. The adversarial suites run ``BwrapSandbox().run``, which
+forks its runs from such a pool, as the ``bwrap`` backend, and a bwrap per run
+as ``bwrap-fresh`` (tests/adversarial/test_sandbox_*.py).
 """
 
 from __future__ import annotations
@@ -298,3 +299,37 @@ def test_a_forked_process_gets_its_own_pool():
     assert os.read(read, 1) == b"1" and status == 0
     os.close(read)
     assert run_tests(solution, task, sandbox=box).is_correct  # the parent's pool still works
+
+
+def test_bwrap_run_forks_from_its_pool_unless_told_not_to():
+    from rlvr.verifiers.sandbox.bwrap import BwrapSandbox
+
+    backend_or_skip("bwrap")
+    pooled, fresh = BwrapSandbox(), BwrapSandbox(pool=False)
+    code = "import os; print(os.getpid(), open('/proc/1/cmdline', 'rb').read().split(b'\\0')[0].decode())"
+    for box in (pooled, fresh):
+        result = box.run(["python3", "-c", code])
+        assert result.ok, result
+    pool = pooled.exec_pool()
+    assert pool is not None and pool.workers >= 1 and fresh.exec_pool() is None
+    # Same observable semantics: the program is pid 2 under the sandbox's own init.
+    assert pooled.run(["python3", "-c", code]).stdout.split()[0] == b"2"
+    assert fresh.run(["python3", "-c", code]).stdout.split()[0] == b"2"
+    collected = pooled.run(["sh", "-c", "echo hi > out.txt"], collect=["out.txt"])  # collect: a bwrap of its own
+    assert collected.ok and collected.files == {"out.txt": b"hi\n"}
+    pool.close()
+
+
+def test_a_copied_bwrap_sandbox_starts_its_own_pool():
+    import copy
+    import pickle
+
+    from rlvr.verifiers.sandbox.bwrap import BwrapSandbox
+
+    backend_or_skip("bwrap")
+    box = BwrapSandbox()
+    assert box.run(["true"]).ok and box.exec_pool() is not None
+    for twin in (copy.deepcopy(box), pickle.loads(pickle.dumps(box))):  # gymnasium's check_env deep-copies
+        assert twin.run(["true"]).ok and twin.exec_pool() is not box.exec_pool()
+        twin.exec_pool().close()
+    box.exec_pool().close()
