@@ -24,9 +24,11 @@ plan the check's calls ahead; it never enters the sandbox).
 What the verdict is built from, and why the program cannot forge it, is
 described in :mod:`rlvr.verifiers.code_harness`. In short: expected outputs
 never enter the sandbox; every test runs in a fresh fork; outputs, exit
-statuses and timings come back in a report framed by a per-run secret nonce;
-the comparison happens here. Exit codes and anything printed (``passed``,
-fake result markers) never make a test pass.
+statuses and timings come back in a report framed by a per-run secret nonce
+(or, for a one-test job on the warm pool, the test is the sandbox's first
+process and everything but its own outputs is measured outside it); the
+comparison happens here. Exit codes and anything printed (``passed``, fake
+result markers) never make a test pass.
 
 ``Verdict.details``: ``reason`` (``passed``, ``wrong_answer``,
 ``runtime_error``, ``timeout``, ``memory``, ``output_limit``,
