@@ -158,7 +158,7 @@ def format_call(call: ToolCall) -> str:
 
 
 def execute(page: Any, call: ToolCall, known_ids: set[int], viewport: tuple[int, int],
-            input_mode: str = "real") -> ActionResult:
+            input_mode: str = "real", points: dict[int, tuple[float, float]] | None = None) -> ActionResult:
     """Run one tool call on ``page``.
 
     Args:
@@ -173,6 +173,14 @@ def execute(page: Any, call: ToolCall, known_ids: set[int], viewport: tuple[int,
             as toggling a checkbox or following a link still run) and reads
             the page in the same round trip - what the ``miniwob`` package's
             own env does, and much faster.
+        points: ``{id: (x, y)}`` from the page walk the policy's observation
+            came from (nothing ran in between): where a click on each element
+            lands. A real ``click`` on one of them presses there at once and
+            reads the page after it (two round trips); the walk reports which
+            elements the press landed in, and if the page moved the element
+            away in between, the result says so. Without a point (element
+            outside the viewport, covered, animated page) the click hit-tests
+            first, scrolling the element into view (three round trips).
 
     Returns:
         An :class:`ActionResult`. Policy mistakes and Playwright action errors
@@ -189,6 +197,8 @@ def execute(page: Any, call: ToolCall, known_ids: set[int], viewport: tuple[int,
     try:
         if call.name == "click" and input_mode == "dom":
             return _click_dom(page, args)
+        if call.name == "click" and points and args["id"] in points:
+            return _click_at(page, int(args["id"]), points[args["id"]])
         return _ACTIONS[call.name](page, args, known_ids, viewport)
     except Exception as exc:  # noqa: BLE001 - sorted below
         if is_browser_failure(exc):
@@ -213,6 +223,21 @@ def _coerce(call: ToolCall) -> ToolCall:
 
 def _locator(page: Any, node_id: int) -> Any:
     return page.locator(f'[data-rlvr-id="{int(node_id)}"]')
+
+
+def _click_at(page: Any, node_id: int, point: tuple[float, float]) -> ActionResult:
+    """A real click at the point the last walk found for ``node_id``, then the walk after it."""
+    from rlvr.envs.computer_use.page_tree import WALK_CALL, walk_json_script
+
+    page.mouse.click(point[0], point[1])
+    raw = page.evaluate(WALK_CALL)
+    tree = json.loads(raw if raw is not None else page.evaluate(walk_json_script()))
+    down = tree.get("down")
+    if down is not None and node_id not in down:   # None: the press was not seen (e.g. the click navigated)
+        where = f"[{down[0]}]" if down else "an element without an id"
+        return ActionResult(f"Error: clicked where [{node_id}] was, but the page had changed since it was read: "
+                            f"the click landed on {where}", ok=False, tree=tree)
+    return ActionResult(f"clicked [{node_id}]", tree=tree)
 
 
 #: Calls the hit test that the init script installed (``null`` where it did not run).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from typing import Any, Sequence
 
 import numpy as np
@@ -15,6 +16,7 @@ from rlvr.core.tool_calls import parse_tool_calls
 from rlvr.core.verdict import Verdict
 from rlvr.envs.computer_use.actions import TOOLS, execute, format_call
 from rlvr.envs.computer_use.observation import Observation
+from rlvr.envs.computer_use.page_tree import tree_from_raw
 from rlvr.envs.computer_use.suite import Episode, Suite, get_suite
 
 TASK_SCHEMA = '{"task": str (a task name of the suite), "seed": int, "id"?: str}'
@@ -126,6 +128,7 @@ class ComputerUseEnv(RlvrEnv):
                                       action_timeout_ms=action_timeout_ms, hang_timeout_s=hang_timeout_s)
         self.episode: Episode | None = None
         self.observation: Observation | None = None
+        self._points: dict[int, tuple[float, float]] = {}
         self._image = np.zeros((self.viewport[1], self.viewport[0], 3), dtype=np.uint8)
         if screenshot:
             key = "tokens" if self.obs_mode == "tokens" else "text"
@@ -198,12 +201,15 @@ class ComputerUseEnv(RlvrEnv):
             lines.append(f"Note: only the first {MAX_CALLS_PER_TURN} of {len(calls)} tool calls were run.")
             calls = calls[:MAX_CALLS_PER_TURN]
         known = {n.id for n in self.observation.nodes if n.id is not None}
+        points = self._points      # where clicks land, from the walk the observation came from
         try:
             with self.browser.watchdog():
                 finished, tree = False, None
                 for i, call in enumerate(calls):
-                    result = execute(self.page, call, known, self.viewport, self.input_mode)
-                    tree = result.tree
+                    result = execute(self.page, call, known, self.viewport, self.input_mode, points)
+                    tree = json.loads(result.tree) if isinstance(result.tree, str) else result.tree
+                    # a walk taken with the action knows where clicks land now; otherwise the next click hit-tests
+                    points = tree_from_raw(tree)[1]["points"] if tree is not None else None
                     if result.done:
                         finished = True
                         break
@@ -269,6 +275,7 @@ class ComputerUseEnv(RlvrEnv):
         from rlvr.envs.computer_use.page_tree import read_tree, tree_from_raw
 
         nodes, facts = tree_from_raw(raw_tree) if raw_tree is not None else read_tree(self.page)
+        self._points = facts["points"]
         if facts["task_done"]:     # the page ended its task: it is judged now, not shown
             return facts
         self.observation = Observation(self.episode.instruction, nodes, self.page.url)

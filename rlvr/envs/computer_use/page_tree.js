@@ -1,6 +1,7 @@
 // The page walk of rlvr ComputerUse (see page_tree.py for the contract).
 // Evaluated as one expression; returns {nodes: [[id, role, name, value, depth,
-// checked, disabled, focused, selected], ...], scroll: [x, y, w, h], taskDone: bool}.
+// checked, disabled, focused, selected], ...], scroll: [x, y, w, h], taskDone: bool,
+// points: [[id, x, y], ...], down: [id, ...] | null}.
 (() => {
   const MAX_TEXT = 120;
   const W = window;
@@ -18,6 +19,23 @@
   const TEXT_INPUTS = new Set(['text', 'email', 'password', 'search', 'tel', 'url', 'date', 'time',
     'datetime-local', 'month', 'week', 'color', '']);
   const active = document.activeElement;
+  // Where a click would land on each element right now: the centre of its first box, if it is in
+  // the viewport and the hit test there finds the element (or its label). A page with running
+  // animations gets none (its boxes may move before the click); clicks there hit-test first.
+  const points = [];
+  const animated = !!(document.getAnimations && document.getAnimations().some((a) => a.playState === 'running'));
+  function pointOf(el) {
+    const r = Array.from(el.getClientRects()).find((b) => b.width > 0 && b.height > 0);
+    if (!r) return null;
+    const x = r.left + r.width * 0.5, y = r.top + r.height * 0.5;
+    if (x < 0 || y < 0 || x >= W.innerWidth || y >= W.innerHeight) return null;
+    const hit = document.elementFromPoint(x, y);
+    if (hit && (hit === el || el.contains(hit) || (hit.control && hit.control === el) ||
+                (el.labels && Array.from(el.labels).includes(hit)))) return [x, y];
+    return null;
+  }
+  // The ids around the target of the last trusted mouse press since the last walk (the input hook).
+  const down = W.__rlvrInput ? W.__rlvrInput.take() : null;
   const clean = (s) => (s || '').replace(/\s+/g, ' ').trim();
   const cut = (s) => (s.length > MAX_TEXT ? s.slice(0, MAX_TEXT - 1) + '…' : s);
   const nodes = [];
@@ -175,8 +193,13 @@
       }
       if (!name && tag === 'INPUT' && role === 'button') name = clean(el.value);
       const disabled = !!el.disabled || el.getAttribute('aria-disabled') === 'true';
-      push([idOf(el), role, cut(name), valueOf(el, role), depth, checkedOf(el, role), disabled,
+      const id = idOf(el);
+      push([id, role, cut(name), valueOf(el, role), depth, checkedOf(el, role), disabled,
         el === active, selectedOf(el)]);
+      if (!disabled && !animated) {
+        const p = pointOf(el);
+        if (p) points.push([id, p[0], p[1]]);
+      }
       childDepth = depth + 1;
       if (tag === 'SELECT') {
         for (const o of el.options) {
@@ -210,12 +233,12 @@
   // A task that ended on its own is judged next; its page is not read again.
   // Its page's own report (window.__rlvrResult) comes along, saving the judge a round trip.
   if (W.__rlvrTaskDone === true) {
-    return {nodes: [], scroll: [0, 0, 0, 0], taskDone: true,
+    return {nodes: [], scroll: [0, 0, 0, 0], taskDone: true, points: [], down,
             taskResult: W.__rlvrResult === undefined ? null : W.__rlvrResult};
   }
   if (document.body) walk(document.body, 0, false, document.body);
   const se = document.scrollingElement || document.documentElement;
   // A page whose task ends on its own (MiniWoB) sets window.__rlvrTaskDone; read in the same trip.
   return {nodes, scroll: [se.scrollLeft, se.scrollTop, se.scrollWidth, se.scrollHeight],
-          taskDone: W.__rlvrTaskDone === true};
+          taskDone: W.__rlvrTaskDone === true, points, down};
 })()

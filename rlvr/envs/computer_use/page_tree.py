@@ -52,13 +52,33 @@ from typing import Any
 from rlvr.envs.computer_use.observation import Node
 
 #: Runs before any page script (``context.add_init_script``): remembers which
-#: elements receive click-like listeners, since those leave no trace in the DOM.
+#: elements receive click-like listeners, since those leave no trace in the DOM,
+#: and which elements (by walk id) the last trusted mouse press landed in.
 LISTENER_HOOK_JS = """
 (() => {
   if (window.__rlvrClicky) return;
   const clicky = new WeakSet();
   Object.defineProperty(window, '__rlvrClicky', {value: clicky, enumerable: false});
   const kinds = new Set(['click', 'mousedown', 'mouseup', 'dblclick', 'pointerdown', 'pointerup']);
+  // The ids (page walk's) of the target of the last trusted mouse press and its ancestors (and of
+  // the control a pressed <label> stands for), innermost first; taken - and reset - by each walk.
+  // A capture listener on window registered before any of the page's; document.open() removes
+  // it, so every take() adds it again (a no-op while it is there).
+  let down = null;
+  const onDown = (e) => {
+    if (!e.isTrusted) return;
+    const ids = [];
+    const known = window.__rlvrIds;
+    for (let n = e.target; n && known; n = n.parentElement) {
+      if (known.has(n)) ids.push(known.get(n));
+      if (n.control && known.has(n.control)) ids.push(known.get(n.control));
+    }
+    down = ids;
+  };
+  window.addEventListener('pointerdown', onDown, true);
+  Object.defineProperty(window, '__rlvrInput', {enumerable: false, value: Object.freeze({
+    take: () => { window.addEventListener('pointerdown', onDown, true); const d = down; down = null; return d; },
+  })});
   const original = EventTarget.prototype.addEventListener;
   EventTarget.prototype.addEventListener = function (type, listener, options) {
     if (kinds.has(type) && this instanceof Element && this !== document.body &&
@@ -132,10 +152,15 @@ def read_tree(page: Any) -> tuple[tuple[Node, ...], dict[str, Any]]:
 
     Returns:
         The nodes in document order, and page facts read in the same trip:
-        the scroll state ``"x", "y", "width", "height"`` and ``"task_done"``
+        the scroll state ``"x", "y", "width", "height"``; ``"task_done"``
         (the page set ``window.__rlvrTaskDone = true``: its task ended on its
         own, as MiniWoB pages do) with ``"task_result"``, the page's
-        ``window.__rlvrResult`` at that moment (the tree is then empty).
+        ``window.__rlvrResult`` at that moment (the tree is then empty);
+        ``"points"``, ``{id: (x, y)}``: where a click on each element lands
+        now (the centre of its box, hit-tested; only elements in the viewport
+        that the hit test finds, none while the page animates); ``"down"``,
+        the ids around the last trusted mouse press since the previous walk
+        (innermost first; ``None``: no press).
     """
     raw = page.evaluate(WALK_CALL)
     return tree_from_raw(raw if raw is not None else page.evaluate(walk_json_script()))
@@ -146,6 +171,9 @@ def tree_from_raw(result: dict[str, Any] | str) -> tuple[tuple[Node, ...], dict[
     if isinstance(result, str):
         result = json.loads(result)
     x, y, w, h = result["scroll"]
-    return nodes_from_raw(result["nodes"]), {"x": int(x), "y": int(y), "width": int(w), "height": int(h),
-                                             "task_done": bool(result.get("taskDone")),
-                                             "task_result": result.get("taskResult")}
+    down = result.get("down")
+    return nodes_from_raw(result["nodes"]), {
+        "x": int(x), "y": int(y), "width": int(w), "height": int(h),
+        "task_done": bool(result.get("taskDone")), "task_result": result.get("taskResult"),
+        "points": {int(i): (float(px), float(py)) for i, px, py in result.get("points") or ()},
+        "down": None if down is None else [int(i) for i in down]}

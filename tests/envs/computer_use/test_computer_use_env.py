@@ -188,8 +188,19 @@ def test_covered_and_disabled_elements_are_reported(env):
     reset_to(env, "button")
     env.page.evaluate("() => { const c = document.getElementById('cover'); c.style.width = '100%';"
                       " c.style.height = '100%'; }")
+    env.step(call("press", key="Shift"))                  # the page is read again, with the cover
     obs, *_ = env.step(call("click", id=ids(env)["Covered"]))
     assert "covered by div#cover" in obs
+    assert not env.page.evaluate("() => !!window.coveredClicked")
+    # covered after the page was read: the mouse presses where the button was shown, lands on the
+    # cover, and the result says so
+    env.page.evaluate("() => { const c = document.getElementById('cover'); c.style.width = '0';"
+                      " c.style.height = '0'; }")
+    env.step(call("press", key="Shift"))
+    env.page.evaluate("() => { const c = document.getElementById('cover'); c.style.width = '100%';"
+                      " c.style.height = '100%'; }")
+    obs, *_ = env.step(call("click", id=ids(env)["Covered"]))
+    assert "the page had changed since it was read: the click landed on an element without an id" in obs
     assert not env.page.evaluate("() => !!window.coveredClicked")
     env.page.evaluate("() => { document.getElementById('cover').remove();"
                       " document.getElementById('covered').disabled = true; }")
@@ -336,3 +347,59 @@ def test_dom_input_mode_clicks_like_a_mouse_in_one_round_trip():
         e.close()
     with pytest.raises(ConfigError, match="input_mode"):
         ComputerUseEnv(suite=TinySuite(), input_mode="telepathy")
+
+
+def _count_browser_calls(page) -> dict[str, int]:
+    """Wrap ``page.evaluate`` and ``page.mouse.click`` of this page object to count the round trips."""
+    counts = {"evaluate": 0, "mouse": 0}
+    evaluate, click = page.evaluate, page.mouse.click
+
+    def counted_evaluate(*args, **kwargs):
+        counts["evaluate"] += 1
+        return evaluate(*args, **kwargs)
+
+    def counted_click(*args, **kwargs):
+        counts["mouse"] += 1
+        return click(*args, **kwargs)
+
+    page.evaluate, page.mouse.click = counted_evaluate, counted_click
+    return counts
+
+
+def test_real_click_on_a_shown_element_presses_where_the_walk_found_it():
+    e = ComputerUseEnv(suite=TinySuite(), obs_mode="text", max_turns=10)
+    try:
+        reset_to(e, "button")
+        counts = _count_browser_calls(e.page)
+        obs, *_ = e.step(call("click", id=ids(e)["Add"]))
+        assert "clicked [" in obs and "New 1" in obs
+        assert counts == {"evaluate": 1, "mouse": 1}     # the press, then the walk: no hit test first
+        obs, *_ = e.step(call("click", id=ids(e)["New 1"]))
+        assert "clicked [" in obs and counts == {"evaluate": 2, "mouse": 2}
+        # several calls in one reply: each click uses the walk of the one before
+        word = e.episode.word
+        obs, *_ = e.step(call("click", id=ids(e)[word]) + call("click", id=ids(e)[word]))
+        assert e.page.evaluate("() => window.pressed") == 2 and counts["mouse"] == 4
+        # below the fold: no point from the walk, so the click hit-tests and scrolls first
+        reset_to(e, "scroll")
+        counts = _count_browser_calls(e.page)
+        obs, *_ = e.step(call("click", id=ids(e)["Bottom button"]))
+        assert "clicked [" in obs and e.page.evaluate("() => window.bottom") is True
+        assert counts["mouse"] == 1 and counts["evaluate"] == 3   # hit test, walk, the check above
+    finally:
+        e.close()
+
+
+def test_real_click_on_an_animated_page_hit_tests_first():
+    e = ComputerUseEnv(suite=TinySuite(), obs_mode="text", max_turns=10)
+    try:
+        reset_to(e, "button")
+        e.page.evaluate("() => { document.body.animate([{paddingTop: '0px'}, {paddingTop: '40px'}],"
+                        " {duration: 60000}); }")
+        e.step(call("press", key="Shift"))              # read again: the page now moves
+        counts = _count_browser_calls(e.page)
+        obs, *_ = e.step(call("click", id=ids(e)[e.episode.word]))
+        assert "clicked [" in obs and e.page.evaluate("() => window.pressed") == 1
+        assert counts["evaluate"] == 3                   # hit test, walk, the check above
+    finally:
+        e.close()

@@ -121,7 +121,7 @@ def probe_url(tmp_path_factory) -> str:
 def _state(env: ComputerUseEnv) -> dict:
     """What the freshly loaded probe page can observe, and what the policy is shown."""
     page = env.page
-    time.sleep(0.05)      # let a leftover timer of the old document fire, were it alive
+    page.wait_for_timeout(50)      # let a leftover timer of the old document fire, were it alive
     return {
         "seen": page.evaluate("() => window.__seen"),
         "late_write": page.evaluate("() => localStorage.getItem('late')"),
@@ -132,11 +132,11 @@ def _state(env: ComputerUseEnv) -> dict:
     }
 
 
-def _wait_for(predicate, timeout_s: float = 5.0) -> None:
+def _wait_for(page: Any, predicate, timeout_s: float = 5.0) -> None:
     deadline = time.monotonic() + timeout_s
     while not predicate():
         assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.01)
+        page.wait_for_timeout(10)     # (lets Playwright's client take in events, as time.sleep would not)
 
 
 def _dirty(env: ComputerUseEnv) -> None:
@@ -145,7 +145,7 @@ def _dirty(env: ComputerUseEnv) -> None:
     counts = page.evaluate(DIRTY_JS)
     assert counts[:4] == [1, 1, 1, 1] and counts[4] >= 3, counts   # the state really was written
     page.context.add_cookies([{"name": "leaked", "value": "1", "url": "http://example.test/"}])
-    _wait_for(lambda: len(page.context.pages) == 2)                           # the popup is open
+    _wait_for(page, lambda: len(page.context.pages) == 2)                           # the popup is open
     obs = env.observation
     # real input through the policy's tools: the mouse is left over the button, text typed
     env.step(call("click", id=obs.find("button", "Hover target").id))
@@ -190,7 +190,7 @@ def test_scrub_survives_a_popup_that_navigates_and_an_episode_on_a_data_url(prob
         env.page.evaluate("() => { localStorage.setItem('a', '1'); sessionStorage.setItem('b', '2'); }")
         env.page.goto("data:text/html,<p>elsewhere</p>")
         env.page.evaluate("() => { window.open('about:blank'); window.open('about:blank'); }")
-        _wait_for(lambda: len(env.page.context.pages) == 3)
+        _wait_for(env.page, lambda: len(env.page.context.pages) == 3)
         env.reset(seed=1)
         assert env.page.evaluate("() => [localStorage.length, sessionStorage.length]") == [0, 0]
         assert len(env.page.context.pages) == 1
