@@ -50,7 +50,13 @@ class ComputerUseEnv(RlvrEnv):
     ``select(id, option)``, ``scroll(target, direction)``, ``click_xy(x, y)``,
     ``done()``. Up to 8 calls per reply run in order (stopping at the first
     that fails). An unknown id or a malformed call gets an observation saying
-    so and costs the turn.
+    so and costs the turn. ``click(id)`` presses the mouse where the element
+    is shown in the current observation (the centre of its box, which the
+    page walk hit-tested); an element that was covered, disabled or out of
+    view when the page was read is hit-tested again first (scrolled into
+    view, or an error naming what covers it). If the page changed on its
+    own after it was read and the press landed outside the element, the
+    result says where it landed.
 
     ## Rewards
     1.0 if the suite's check of the final application state passes, else 0.0
@@ -74,7 +80,7 @@ class ComputerUseEnv(RlvrEnv):
     | ``headless`` | ``True`` | run Chromium without a window |
     | ``action_timeout_ms`` | ``2000`` | Playwright's timeout for one action |
     | ``hang_timeout_s`` | ``20`` | a browser call longer than this kills the browser (error verdict) |
-    | ``input_mode`` | ``"real"`` | ``"real"``: clicks are mouse input through the browser (trusted events); ``"dom"``: the same event sequence dispatched from JavaScript at the same hit-tested point, with the page read in the same round trip (faster; untrusted events) |
+    | ``input_mode`` | ``"real"`` | ``"real"``: clicks are mouse input through the browser (trusted events; 2 browser round trips per click); ``"dom"``: the same event sequence dispatched from JavaScript at the same hit-tested point, with the page read in the same round trip (faster; untrusted events) |
     | ``isolation`` | ``"document"`` | ``"document"``: one page reused, scrubbed between episodes (popups closed, all stored data of the page origin and cookies deleted, window name, history and hover reset) and given a fresh document; renderer process and in-memory caches are shared. ``"context"``: a new browser context per episode (nothing survives; several times slower) |
 
     plus the shared keywords (``obs_mode``, ``tokenizer``, ``tasks`` as
