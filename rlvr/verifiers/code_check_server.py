@@ -5,9 +5,10 @@ returns ``code_wire.py`` + this file, started as ``python -I -S -c <source>``
 with one end of a Unix socket pair as its stdin. A worker lives across many
 submissions, one at a time (:mod:`rlvr.verifiers.code_script` hands it out);
 each job's check is compiled into a fresh namespace, and the interpreter
-state a check can change (builtins, the recursion limit, the standard
-streams; ``random`` is re-seeded per job) is restored after every job. A job
-that outlives its timeout trips ``SIGALRM`` and kills the worker.
+state a check can change (builtins, the globals of the preloaded
+standard-library modules, the recursion limit, the standard streams;
+``random`` is re-seeded per job) is restored after every job. A job that
+outlives its timeout trips ``SIGALRM`` and kills the worker.
 
 A job runs the task's trusted ``check(candidate)`` where ``candidate`` is a
 proxy. The candidate's program never runs here: the proxy answers each call
@@ -274,12 +275,19 @@ def _read_exact(sock, n):
     return data
 
 
-def _reset_interpreter(builtins_snapshot, recursion_limit):
-    """Undo what a check may have changed in this long-lived interpreter (builtins, recursion limit, streams)."""
-    current = builtins.__dict__
-    if len(current) != len(builtins_snapshot) or any(current.get(k) is not v for k, v in builtins_snapshot.items()):
-        current.clear()
-        current.update(builtins_snapshot)
+def _snapshot_namespaces():
+    """The namespaces a check could patch for the checks after it: builtins and the preloaded modules."""
+    spaces = [builtins.__dict__]
+    spaces += [sys.modules[name].__dict__ for name in PRELOAD if name in sys.modules]
+    return [(space, dict(space)) for space in spaces]
+
+
+def _reset_interpreter(snapshots, recursion_limit):
+    """Undo what a check may have changed in this long-lived interpreter (namespaces, recursion limit, streams)."""
+    for current, saved in snapshots:
+        if len(current) != len(saved) or any(current.get(k) is not v for k, v in saved.items()):
+            current.clear()
+            current.update(saved)
     sys.setrecursionlimit(recursion_limit)
     sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
 
@@ -289,7 +297,7 @@ def serve(sock):
     devnull = os.open(os.devnull, os.O_RDWR)
     for target in (1, 2):
         os.dup2(devnull, target)
-    builtins_snapshot = dict(builtins.__dict__)
+    snapshots = _snapshot_namespaces()
     recursion_limit = sys.getrecursionlimit()
     memory = None
     base = {}
@@ -315,7 +323,7 @@ def serve(sock):
             answer = {"outcome": "error", "reason": "check_crashed",
                       "message": f"{type(exc).__name__}: {exc}"[:300]}
         signal.alarm(0)
-        _reset_interpreter(builtins_snapshot, recursion_limit)
+        _reset_interpreter(snapshots, recursion_limit)
         data = json.dumps(answer).encode()
         sock.sendall(len(data).to_bytes(4, "big") + data)
 

@@ -15,8 +15,8 @@ here), while a warm worker answers a check in well under a millisecond. What
 the worker runs is trusted (the task's own ``check``) and what it receives
 from a submission is plain data only, so reuse does not expose one
 submission to another; the worker still resets the interpreter state a check
-could change (builtins, the recursion limit, ``random``'s seed) before each
-job.
+could change (builtins, the preloaded standard-library modules, the recursion
+limit, ``random``'s seed) before each job.
 """
 
 from __future__ import annotations

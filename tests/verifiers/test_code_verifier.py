@@ -234,17 +234,21 @@ def test_check_workers_are_reused_and_a_hung_one_is_replaced(box):
 def test_a_check_that_changes_the_interpreter_does_not_affect_the_next_check(box):
     # Checks are trusted, but a worker serves many submissions: what one check changes is undone.
     vandal = {"prompt": "p", "entry_point": "f", "time_limit_s": 1.0, "reference": "def f():\n    return 1\n",
-              "test": ("import builtins, sys\n"
+              "test": ("import builtins, math, sys\n"
                        "def check(candidate):\n"
                        "    assert candidate() == 1\n"
                        "    builtins.len = lambda x: -1\n"
                        "    builtins.AssertionError = KeyError\n"
+                       "    math.isclose = lambda *a, **k: True\n"
                        "    sys.setrecursionlimit(60)\n")}
+    close = {"prompt": "p", "entry_point": "f", "time_limit_s": 1.0, "reference": "def f():\n    return 1.0\n",
+             "test": "import math\ndef check(candidate):\n    assert math.isclose(candidate(), 1.0)\n"}
     for _ in range(3):
         assert run_tests("def f():\n    return 1\n", vandal, sandbox=box).is_correct
         assert run_tests("def total(xs):\n    return sum(xs)\n", SCRIPT, sandbox=box).is_correct
         wrong = run_tests("def total(xs):\n    return sum(xs) + 1\n", SCRIPT, sandbox=box)
         assert wrong.reason == "wrong_answer"
+        assert run_tests("def f():\n    return 2.0\n", close, sandbox=box).reason == "wrong_answer"
     deep = {"prompt": "p", "entry_point": "f", "time_limit_s": 1.0, "reference": "def f():\n    return 1\n",
             "test": ("def depth(n):\n    return 0 if n == 0 else 1 + depth(n - 1)\n"
                      "def check(candidate):\n    assert candidate() == 1 and depth(500) == 500\n")}
