@@ -215,6 +215,7 @@ class BrowserSession:
         self._browser: Any = None
         self._context: Any = None
         self._cdp: Any = None
+        self._target: dict = {}
         self._scrubs = 0
         self.page: Any = None
         self.launches = 0
@@ -296,6 +297,7 @@ class BrowserSession:
             self.page.on("dialog", lambda dialog: dialog.dismiss())
             if self.isolation == "document":
                 self._cdp = self._context.new_cdp_session(self.page)
+                self._target = self._cdp.send("Target.getTargetInfo")["targetInfo"]   # the page's own target
         return self.page
 
     def _scrub(self) -> None:
@@ -309,11 +311,13 @@ class BrowserSession:
             # seldom gets (about 1 MB per episode); collect it (15-20 ms, so not every episode).
             self._cdp.send("HeapProfiler.collectGarbage")
         page.evaluate("() => { window.name = ''; }")   # the one window property that survives navigation
-        # Popups and tabs the episode opened; swept after the round trips above, so that one
-        # opened by the episode's last action has been reported to the client by now.
-        for other in list(self._context.pages):
-            if other is not page:
-                other.close()
+        # Popups and tabs the episode opened: the browser's own list of the context's pages, so that
+        # one the client has not been told of yet (opened by the episode's last action) goes too.
+        own = self._target
+        for target in self._cdp.send("Target.getTargets")["targetInfos"]:
+            if (target["type"] == "page" and target["targetId"] != own["targetId"]
+                    and target.get("browserContextId") == own.get("browserContextId")):
+                self._cdp.send("Target.closeTarget", {"targetId": target["targetId"]})
         for origin in STORAGE_ORIGINS:             # after the popups closed: none can write again
             self._cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
         self._context.clear_cookies()

@@ -199,6 +199,21 @@ def test_scrub_survives_a_popup_that_navigates_and_an_episode_on_a_data_url(prob
         env.close()
 
 
+def test_a_popup_opened_just_before_the_reset_is_closed_too(probe_url):
+    env = ComputerUseEnv(suite=ProbeSuite(probe_url), obs_mode="text")
+    try:
+        env.reset(seed=0)
+        env.page.evaluate("() => { for (let i = 0; i < 3; i++) window.open(location.href + '#p' + i); }")
+        env.reset(seed=1)                               # at once: the client may not know the popups yet
+        env.page.wait_for_timeout(100)
+        assert len(env.page.context.pages) == 1
+        session = env.page.context.new_cdp_session(env.page)
+        pages = [t for t in session.send("Target.getTargets")["targetInfos"] if t["type"] == "page"]
+        assert len(pages) == 1, pages
+    finally:
+        env.close()
+
+
 def test_window_name_and_globals_of_inline_pages_do_not_survive():
     env = ComputerUseEnv(suite=TinySuite(), task="button", obs_mode="text")
     try:
