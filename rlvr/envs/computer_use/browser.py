@@ -313,11 +313,14 @@ class BrowserSession:
         page.evaluate("() => { window.name = ''; }")   # the one window property that survives navigation
         # Popups and tabs the episode opened: the browser's own list of the context's pages, so that
         # one the client has not been told of yet (opened by the episode's last action) goes too.
-        own = self._target
-        for target in self._cdp.send("Target.getTargets")["targetInfos"]:
-            if (target["type"] == "page" and target["targetId"] != own["targetId"]
-                    and target.get("browserContextId") == own.get("browserContextId")):
-                self._cdp.send("Target.closeTarget", {"targetId": target["targetId"]})
+        for attempt in range(100):
+            others = self._other_pages()
+            if not others:
+                break
+            if attempt == 0:           # closing is asynchronous: wait until they are gone
+                for target_id in others:
+                    self._cdp.send("Target.closeTarget", {"targetId": target_id})
+            time.sleep(0.005)
         for origin in STORAGE_ORIGINS:             # after the popups closed: none can write again
             self._cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
         self._context.clear_cookies()
@@ -337,6 +340,13 @@ class BrowserSession:
         if context is not None and self.alive and not _close_in_background(context):
             self._context = context
             self.close_page()
+
+    def _other_pages(self) -> list[str]:
+        """Target ids of the pages of this context other than the session's page."""
+        own = self._target
+        return [t["targetId"] for t in self._cdp.send("Target.getTargets")["targetInfos"]
+                if t["type"] == "page" and t["targetId"] != own["targetId"]
+                and t.get("browserContextId") == own.get("browserContextId")]
 
     def close_page(self) -> None:
         """Close the current context (its page, storage and renderer)."""
