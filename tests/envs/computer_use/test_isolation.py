@@ -182,36 +182,38 @@ def test_next_episode_sees_nothing_of_the_last(probe_url, isolation):
         fresh.close()
 
 
-def test_scrub_survives_a_popup_that_navigates_and_an_episode_on_a_data_url(probe_url):
+@pytest.fixture()
+def probe_env(probe_url):
+    """A ComputerUse env on the probe page with the default isolation, closed after the test."""
+    env = ComputerUseEnv(suite=ProbeSuite(probe_url), obs_mode="text")
+    yield env
+    env.close()
+
+
+def test_scrub_survives_a_popup_that_navigates_and_an_episode_on_a_data_url(probe_env):
     """An episode that left the file:// page (a data: URL) still has its file:// storage deleted."""
-    env = ComputerUseEnv(suite=ProbeSuite(probe_url), obs_mode="text")
-    try:
-        env.reset(seed=0)
-        env.page.evaluate("() => { localStorage.setItem('a', '1'); sessionStorage.setItem('b', '2'); }")
-        env.page.goto("data:text/html,<p>elsewhere</p>")
-        env.page.evaluate("() => { window.open('about:blank'); window.open('about:blank'); }")
-        _wait_for(env.page, lambda: len(env.page.context.pages) == 3)
-        env.reset(seed=1)
-        assert env.page.evaluate("() => [localStorage.length, sessionStorage.length]") == [0, 0]
-        assert len(env.page.context.pages) == 1
-        assert env.page.evaluate("() => window.__seen.history") == 2      # about:blank + the task, as in a new tab
-    finally:
-        env.close()
+    env = probe_env
+    env.reset(seed=0)
+    env.page.evaluate("() => { localStorage.setItem('a', '1'); sessionStorage.setItem('b', '2'); }")
+    env.page.goto("data:text/html,<p>elsewhere</p>")
+    env.page.evaluate("() => { window.open('about:blank'); window.open('about:blank'); }")
+    _wait_for(env.page, lambda: len(env.page.context.pages) == 3)
+    env.reset(seed=1)
+    assert env.page.evaluate("() => [localStorage.length, sessionStorage.length]") == [0, 0]
+    assert len(env.page.context.pages) == 1
+    assert env.page.evaluate("() => window.__seen.history") == 2      # about:blank + the task, as in a new tab
 
 
-def test_a_popup_opened_just_before_the_reset_is_closed_too(probe_url):
-    env = ComputerUseEnv(suite=ProbeSuite(probe_url), obs_mode="text")
-    try:
-        env.reset(seed=0)
-        env.page.evaluate("() => { for (let i = 0; i < 3; i++) window.open(location.href + '#p' + i); }")
-        env.reset(seed=1)                               # at once: the client may not know the popups yet
-        env.page.wait_for_timeout(100)
-        assert len(env.page.context.pages) == 1
-        session = env.page.context.new_cdp_session(env.page)
-        pages = [t for t in session.send("Target.getTargets")["targetInfos"] if t["type"] == "page"]
-        assert len(pages) == 1, pages
-    finally:
-        env.close()
+def test_a_popup_opened_just_before_the_reset_is_closed_too(probe_env):
+    env = probe_env
+    env.reset(seed=0)
+    env.page.evaluate("() => { for (let i = 0; i < 3; i++) window.open(location.href + '#p' + i); }")
+    env.reset(seed=1)                               # at once: the client may not know the popups yet
+    env.page.wait_for_timeout(100)
+    assert len(env.page.context.pages) == 1
+    session = env.page.context.new_cdp_session(env.page)
+    pages = [t for t in session.send("Target.getTargets")["targetInfos"] if t["type"] == "page"]
+    assert len(pages) == 1, pages
 
 
 def test_window_name_and_globals_of_inline_pages_do_not_survive():
