@@ -214,13 +214,13 @@ def zygote(job, rfd, wfd):
     prctl(PR_SET_CHILD_SUBREAPER, 1)
     limits = job["limits"]
     program = None
-    try:
-        if job.get("build"):
+    if job.get("build"):
+        try:
             status, err = build(job["build"], limits)
-        else:
-            status, err, program = compile_python(job["code"])
-    except BaseException as exc:  # MemoryError, RecursionError in the compiler
-        status, err = "compile_error", f"{type(exc).__name__}: {exc}".encode()
+        except BaseException as exc:  # the build could not even be started
+            status, err = "compile_error", f"{type(exc).__name__}: {exc}".encode()
+    else:
+        status, err, program = compile_python(job["code"])
     write_frame(wfd, {"status": status, "err": err[-ERR_TAIL:]})
     if status != "ok":
         os._exit(0)
@@ -250,6 +250,8 @@ def compile_python(code):
         return "compile_error", msg.encode("utf-8", "replace"), None
     except (ValueError, OverflowError) as exc:  # null bytes, absurd literals
         return "compile_error", f"{type(exc).__name__}: {exc}\n".encode(), None
+    except BaseException as exc:  # MemoryError, RecursionError in the compiler
+        return "compile_error", f"{type(exc).__name__}: {exc}".encode(), None
 
 
 def preimport(code):
@@ -415,18 +417,24 @@ def collect(pid, t0, out_fd, err_fd, res_fd, limits):
         os.close(fd)
     exit_code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
     sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
-    if killed or cpu > cpu_limit or sig == SIGXCPU:
-        verdict = "timeout"
-    elif sig == SIGXFSZ or out_size >= out_cap or len(res) >= out_cap:
-        verdict = "output_limit"
-    elif exit_code == EXIT_MEMORY and b"MemoryError" in err:
-        verdict = "memory"
-    elif sig is not None:
-        verdict = "signal"
-    else:
-        verdict = "ok" if exit_code == 0 else "exit"
+    verdict = classify_test(timed_out=bool(killed), cpu=cpu, cpu_limit=cpu_limit, sig=sig,
+                            too_much_output=out_size >= out_cap or len(res) >= out_cap, exit_code=exit_code,
+                            err=err)
     return {"status": verdict, "exit_code": exit_code, "signal": sig, "cpu": round(cpu, 4),
             "wall": round(wall, 4), "rss_kb": rusage.ru_maxrss, "out": out, "err": err, "res": res}
+
+
+def classify_test(*, timed_out, cpu, cpu_limit, sig, too_much_output, exit_code, err):
+    """A test's status from what was measured; also used by the parent for warm-pool runs (``run_alone``)."""
+    if timed_out or cpu > cpu_limit or sig == SIGXCPU:
+        return "timeout"
+    if sig == SIGXFSZ or too_much_output:
+        return "output_limit"
+    if exit_code == EXIT_MEMORY and b"MemoryError" in err:
+        return "memory"
+    if sig is not None:
+        return "signal"
+    return "ok" if exit_code == 0 else "exit"
 
 
 def output_fds():
@@ -457,10 +465,7 @@ def run_alone(job):
     candidate code runs. Never returns.
     """
     try:
-        try:
-            status, err, program = compile_python(job["code"])
-        except BaseException as exc:
-            status, err, program = "compile_error", f"{type(exc).__name__}: {exc}".encode(), None
+        status, err, program = compile_python(job["code"])
         if status != "ok":
             write_all(3, COMPILE_ERROR_MARK)
             write_all(2, err[-ERR_TAIL:])
@@ -475,10 +480,7 @@ def run_alone(job):
 def direct_test(job, rfd, wfd, fds, mem):
     """T (one-group jobs): compile, report the outcome to H, wait for the group, run it here. Never returns."""
     try:
-        try:
-            status, err, program = compile_python(job["code"])
-        except BaseException as exc:
-            status, err, program = "compile_error", f"{type(exc).__name__}: {exc}".encode(), None
+        status, err, program = compile_python(job["code"])
         write_frame(wfd, {"status": status, "err": err[-ERR_TAIL:]})
         if status != "ok":
             os._exit(0)

@@ -19,12 +19,10 @@ from __future__ import annotations
 
 import functools
 import json
-import logging
 import marshal
 import math
 import os
 import secrets
-import signal
 import sys
 import threading
 from dataclasses import dataclass, field
@@ -33,7 +31,6 @@ from typing import Any, ClassVar, Sequence
 
 from rlvr.core.errors import ConfigError
 
-logger = logging.getLogger("rlvr.verifiers.code")
 HERE = Path(__file__).resolve().parent
 #: Interpreter memory (H, Z, the test's own baseline) on top of the task's limit.
 HARNESS_MEMORY_MB = 160
@@ -266,7 +263,7 @@ def _execute_alone(pool: Any, job: dict[str, Any], files: dict[str, str], group:
     ours on the run's fd 3. Nothing the program can write changes how its
     run is measured; it can only produce its own outputs.
     """
-    from rlvr.verifiers.code_harness import COMPILE_ERROR_MARK, ERR_TAIL, EXIT_MEMORY
+    from rlvr.verifiers.code_harness import COMPILE_ERROR_MARK, ERR_TAIL, classify_test
     from rlvr.verifiers.sandbox import Limits
 
     job = {**job, "alone": True, "group": group, "limits": {
@@ -296,16 +293,9 @@ def _execute_alone(pool: Any, job: dict[str, Any], files: dict[str, str], group:
         execution.prepare_status, execution.prepare_error = "compile_error", run.stderr[-ERR_TAIL:]
         return execution
     cpu = run.cpu_s or 0.0
-    if run.status == "timeout" or cpu > limits.time_s or run.signal == signal.SIGXCPU:
-        status = "timeout"
-    elif run.status == "output_limit" or run.signal == signal.SIGXFSZ or results_size >= limits.out_bytes:
-        status = "output_limit"
-    elif run.exit_code == EXIT_MEMORY and b"MemoryError" in run.stderr:
-        status = "memory"
-    elif run.signal is not None or run.status == "signal":
-        status = "signal"
-    else:
-        status = "ok" if run.exit_code == 0 else "exit"
+    status = classify_test(timed_out=run.status == "timeout", cpu=cpu, cpu_limit=limits.time_s, sig=run.signal,
+                           too_much_output=run.status == "output_limit" or results_size >= limits.out_bytes,
+                           exit_code=run.exit_code, err=run.stderr)
     execution.groups.append(GroupResult(
         index=0, status=status, exit_code=run.exit_code, signal=run.signal, cpu_s=cpu, wall_s=run.wall_s,
         stdout=run.stdout, stderr=run.stderr[-ERR_TAIL:], results=results[:limits.out_bytes]))
@@ -319,39 +309,18 @@ def _execute_alone(pool: Any, job: dict[str, Any], files: dict[str, str], group:
 POOL_PRELOAD = ("marshal", "select", "resource", "_ctypes", "_signal", "math", "typing", "re", "collections",
                 "itertools", "functools", "heapq", "bisect", "string")
 
-_POOLS: dict[tuple[int, int], tuple[Any, Any]] = {}
-_POOLS_LOCK = threading.Lock()
-
 
 def harness_pool(sandbox: Any) -> Any:
     """The warm pool :func:`execute` uses for ``sandbox`` (a bwrap sandbox), or ``None`` to run it per call.
 
-    Created on first use and kept per sandbox object; ``None`` for other
-    backends, for a bwrap sandbox built with ``pool=False``, when
-    ``RLVR_SANDBOX_POOL=0`` is set, or when the pool cannot start here (then
-    every run starts its own bwrap, as before, and a warning says why).
+    The sandbox's pool with the harness preloaded (``BwrapSandbox.warm_pool``);
+    ``None`` for other backends, for a bwrap sandbox built with ``pool=False``,
+    when ``RLVR_SANDBOX_POOL=0`` is set, or when the pool cannot start here
+    (then every run starts its own bwrap, as before, and a warning says why).
     """
-    if getattr(sandbox, "name", None) != "bwrap" or not hasattr(sandbox, "_pool_argv") \
-            or not getattr(sandbox, "pool", True) or os.environ.get("RLVR_SANDBOX_POOL") == "0":
+    if not hasattr(sandbox, "warm_pool") or os.environ.get("RLVR_SANDBOX_POOL") == "0":
         return None
-    key = (id(sandbox), os.getpid())  # a forked child starts its own pool: the parent's workers are not its
-    cached = _POOLS.get(key)
-    if cached is not None and cached[0] is sandbox:
-        return cached[1]
-    with _POOLS_LOCK:
-        cached = _POOLS.get(key)
-        if cached is not None and cached[0] is sandbox:
-            return cached[1]
-        from rlvr.verifiers.sandbox import SandboxUnavailable
-        from rlvr.verifiers.sandbox.pool import BwrapPool
-
-        try:
-            pool = BwrapPool(sandbox, harness_source(), preload=POOL_PRELOAD)
-        except SandboxUnavailable as exc:
-            logger.warning("code verifier: no warm sandbox pool (%s); every submission starts its own bwrap", exc)
-            pool = None
-        _POOLS[key] = (sandbox, pool)
-        return pool
+    return sandbox.warm_pool(harness_source(), POOL_PRELOAD)
 
 
 def parse_report(run: Any, nonce: str) -> Execution:

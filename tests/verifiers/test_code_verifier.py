@@ -273,6 +273,6 @@ def test_a_check_looping_on_placeholders_plans_with_the_reference(box):
     ("import os\nos._exit(0)\n", "wrong_answer"),
     ("raise ValueError('x')\n", "runtime_error"),
 ])
-def test_single_test_tasks_run_without_a_zygote_and_keep_their_verdicts(box, code, reason):
+def test_single_test_tasks_keep_their_verdicts(box, code, reason):
     task = {"prompt": "add", "tests": [{"input": "2 3\n", "output": "5\n"}], "time_limit_s": 0.5}
     assert run_tests(code, task, sandbox=box).reason == reason

@@ -341,8 +341,8 @@ class BwrapSandbox:
                               "become readable by the program)")
         self.python_flags = tuple(python_flags)
         self.pool = bool(pool)
-        self._exec_pool: tuple[int, Any] | None = None  # (pid, BwrapPool or None = unavailable)
-        self._exec_pool_lock = threading.Lock()
+        self._pools: tuple[int, dict[tuple, Any]] = (os.getpid(), {})  # this process's warm pools by program
+        self._pools_lock = threading.Lock()
         self.layout = _make_layout(python, tuple(python_packages), tuple(extra_ro_binds))
         self.is_root = os.geteuid() == 0
         self.cgroup_ok = False
@@ -463,35 +463,49 @@ class BwrapSandbox:
         return self.run_fresh(argv, files=files, stdin=stdin, limits=limits, collect=collect, env=env)
 
     def __getstate__(self) -> dict[str, Any]:
-        """Copies and pickles carry the configuration; the live pool stays with the original."""
+        """Copies and pickles carry the configuration; the live pools stay with the original."""
         state = dict(self.__dict__)
-        state["_exec_pool"], state["_exec_pool_lock"] = None, None
+        state["_pools"], state["_pools_lock"] = (os.getpid(), {}), None
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
-        self._exec_pool_lock = threading.Lock()
+        self._pools_lock = threading.Lock()
 
     def exec_pool(self) -> Any:
-        """The warm pool :meth:`run` uses (started on first use, per process), or ``None`` without one."""
+        """The warm pool :meth:`run` uses, or ``None`` without one (see :meth:`warm_pool`)."""
+        return self.warm_pool(max_workers=max(8, 4 * (os.cpu_count() or 1)))
+
+    def warm_pool(self, program: str | None = None, preload: Sequence[str] = (),
+                  max_workers: int | None = None) -> Any:
+        """This sandbox's :class:`~rlvr.verifiers.sandbox.pool.BwrapPool` running ``program``.
+
+        One per program and preload list, started on first use in this
+        process (a forked child starts its own: the parent's workers are not
+        its). ``None`` when built with ``pool=False`` or when workers cannot
+        start here (then every run starts its own bwrap; a warning says why).
+        ``program=None`` is the pool that ``exec``-s commands.
+        """
         if not self.pool:
             return None
-        cached = self._exec_pool
-        if cached is not None and cached[0] == os.getpid():
-            return cached[1]
-        with self._exec_pool_lock:
-            cached = self._exec_pool
-            if cached is not None and cached[0] == os.getpid():
-                return cached[1]
-            from rlvr.verifiers.sandbox.pool import BwrapPool
+        key = (program, tuple(preload))
+        pid, pools = self._pools
+        if pid == os.getpid() and key in pools:
+            return pools[key]
+        with self._pools_lock:
+            if self._pools[0] != os.getpid():
+                self._pools = (os.getpid(), {})
+            pools = self._pools[1]
+            if key not in pools:
+                from rlvr.verifiers.sandbox.pool import BwrapPool
 
-            try:
-                pool = BwrapPool(self, max_workers=max(8, 4 * (os.cpu_count() or 1)))
-            except SandboxUnavailable as exc:
-                logger.info("bwrap: no warm pool (%s); every run starts its own bwrap", exc)
-                pool = None
-            self._exec_pool = (os.getpid(), pool)
-            return pool
+                options = {"program": program} if program is not None else {}
+                try:
+                    pools[key] = BwrapPool(self, preload=preload, max_workers=max_workers, **options)
+                except SandboxUnavailable as exc:
+                    logger.warning("bwrap: no warm pool (%s); every run starts its own bwrap", exc)
+                    pools[key] = None
+            return pools[key]
 
     def run_fresh(self, argv: Sequence[str], *, files: dict[str, bytes | str] | None = None,
                   stdin: bytes | str = b"", limits: Limits = Limits(), collect: Sequence[str] = (),

@@ -14,21 +14,18 @@ from __future__ import annotations
 
 import copy
 import json
-import os
-import shutil
 
 import numpy as np
 import pytest
 
-pytest.importorskip("playwright.sync_api", reason="rlvr[computer-use] (playwright) is not installed")
-if not (shutil.which("chromium") or shutil.which("chromium-browser") or os.environ.get("RLVR_CHROMIUM")):
-    pytest.skip("no chromium executable (make test installs Debian's chromium)", allow_module_level=True)
+from desktop_cases import env_fixture, require_browser, task_list  # noqa: E402
+
+require_browser()
 
 from rlvr.envs.computer_use.desktop.family import DesktopTask, families  # noqa: E402
 from rlvr.envs.computer_use.desktop.suite import judge  # noqa: E402
 
 PREFIXES = ("files_", "editor_", "mail_", "cross_")
-FAMILIES = sorted(n for n in families() if n.startswith(PREFIXES))
 ORACLE_SEEDS = range(3)
 SLOW_SEEDS = range(3, 8)
 RANDOM_SEEDS = range(1000, 1001)
@@ -36,20 +33,9 @@ SLOW_RANDOM_SEEDS = range(2000, 2002)
 ORACLE_TURNS = 40
 RANDOM_TURNS = 12
 
-TASKS = [{"task": f, "seed": s} for f in FAMILIES
-         for s in [*ORACLE_SEEDS, *SLOW_SEEDS, *RANDOM_SEEDS, *SLOW_RANDOM_SEEDS]]
-INDEX = {(t["task"], t["seed"]): i for i, t in enumerate(TASKS)}
+FAMILIES, TASKS, INDEX = task_list(PREFIXES, [*ORACLE_SEEDS, *SLOW_SEEDS, *RANDOM_SEEDS, *SLOW_RANDOM_SEEDS])
 
-
-@pytest.fixture(scope="module")
-def env():
-    import gymnasium as gym
-
-    import rlvr  # noqa: F401  (registers the ids)
-
-    e = gym.make("rlvr/ComputerUse-v0", suite="desktop", obs_mode="text", tasks=TASKS, max_turns=ORACLE_TURNS)
-    yield e
-    e.close()
+env = env_fixture(TASKS, ORACLE_TURNS)
 
 
 def _act(env, call: dict):

@@ -13,21 +13,18 @@ One env (one Chromium) serves the whole module; each episode is a fresh page.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import time
 
 import numpy as np
 import pytest
 
-pytest.importorskip("playwright.sync_api", reason="rlvr[computer-use] (playwright) is not installed")
-if not (shutil.which("chromium") or shutil.which("chromium-browser") or os.environ.get("RLVR_CHROMIUM")):
-    pytest.skip("no chromium executable (make test installs Debian's chromium)", allow_module_level=True)
+from desktop_cases import env_fixture, require_browser, task_list  # noqa: E402
+
+require_browser()
 
 from rlvr.envs.computer_use.desktop.family import families  # noqa: E402
 
 PREFIXES = ("calendar_", "sheet_", "settings_")
-FAMILIES = sorted(n for n in families() if n.startswith(PREFIXES))
 ORACLE_SEEDS = range(5)
 SLOW_SEEDS = range(5, 20)
 RANDOM_SEEDS = range(100, 101)
@@ -35,25 +32,9 @@ SLOW_RANDOM_SEEDS = range(200, 206)
 ORACLE_TURNS = 40
 RANDOM_TURNS = 15
 
+FAMILIES, TASKS, INDEX = task_list(PREFIXES, [*ORACLE_SEEDS, *SLOW_SEEDS, *RANDOM_SEEDS, *SLOW_RANDOM_SEEDS])
 
-def _tasks() -> list[dict]:
-    seeds = [*ORACLE_SEEDS, *SLOW_SEEDS, *RANDOM_SEEDS, *SLOW_RANDOM_SEEDS]
-    return [{"task": f, "seed": s} for f in FAMILIES for s in seeds]
-
-
-TASKS = _tasks()
-INDEX = {(t["task"], t["seed"]): i for i, t in enumerate(TASKS)}
-
-
-@pytest.fixture(scope="module")
-def env():
-    import gymnasium as gym
-
-    import rlvr  # noqa: F401  (registers the ids)
-
-    e = gym.make("rlvr/ComputerUse-v0", suite="desktop", obs_mode="text", tasks=TASKS, max_turns=ORACLE_TURNS)
-    yield e
-    e.close()
+env = env_fixture(TASKS, ORACLE_TURNS)
 
 
 def _call(call: dict) -> str:

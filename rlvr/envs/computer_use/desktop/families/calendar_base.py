@@ -14,7 +14,7 @@ from typing import Any, Iterable
 import numpy as np
 
 from rlvr.envs.computer_use.desktop.family import (
-    ToolCall, click, open_app, pick, sample, select, type_into,
+    ToolCall, click, done, open_app, pick, sample, select, type_into,
 )
 from rlvr.envs.computer_use.observation import Node, Observation
 
@@ -183,6 +183,18 @@ def button(obs: Observation, name: str) -> Node:
     if node is None:
         raise LookupError(f"oracle could not find the calendar button {name!r}")
     return node
+
+
+def create_event(obs: Observation, fields: dict[str, str]) -> ToolCall:
+    """The next step to create an event with ``fields`` (editor labels -> text); ``done()`` once it is listed."""
+    if editor_open(obs):
+        return fill_editor(obs, fields) or click(button(obs, "Save"))
+    step = show_agenda(obs)
+    if step is not None:
+        return step
+    if any(e["title"] == fields["Title"] for _, e in listed_events(obs)):
+        return done()
+    return click(button(obs, "New event"))
 
 
 def edit_event(obs: Observation, title: str, fields: dict[str, str]) -> ToolCall | None:

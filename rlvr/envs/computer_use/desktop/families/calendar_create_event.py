@@ -9,7 +9,7 @@ import numpy as np
 
 from rlvr.envs.computer_use.desktop.families import calendar_base as cal
 from rlvr.envs.computer_use.desktop.family import (
-    DesktopTask, Family, Success, ToolCall, click, done, pick, register, sample,
+    DesktopTask, Family, Success, ToolCall, pick, register, sample,
 )
 from rlvr.envs.computer_use.observation import Observation
 
@@ -59,11 +59,4 @@ class CalendarCreateEvent(Family):
         p = task.params
         fields = {"Title": p["title"], "Date": p["date"], "Time": p["time"],
                   "Duration": str(p["duration"]), "Attendees": ", ".join(p["attendees"])}
-        if cal.editor_open(obs):
-            return cal.fill_editor(obs, fields) or click(cal.button(obs, "Save"))
-        step = cal.show_agenda(obs)
-        if step is not None:
-            return step
-        if any(e["title"] == p["title"] for _, e in cal.listed_events(obs)):
-            return done()
-        return click(cal.button(obs, "New event"))
+        return cal.create_event(obs, fields)

@@ -16,7 +16,7 @@ import numpy as np
 from rlvr.envs.computer_use.desktop.content import (
     TODAY, check_mail_unsent, filler_messages, mail_state, make_message, people)
 from rlvr.envs.computer_use.desktop.families import calendar_base as cal
-from rlvr.envs.computer_use.desktop.family import DesktopTask, Family, ToolCall, click, done, pick, register
+from rlvr.envs.computer_use.desktop.family import DesktopTask, Family, ToolCall, pick, register
 from rlvr.envs.computer_use.desktop.views import read_inbox_message
 from rlvr.envs.computer_use.desktop.words import TOPICS
 from rlvr.envs.computer_use.observation import Observation
@@ -86,11 +86,4 @@ class CrossMailToCalendar(Family):
             memory["slot"] = m.groups()
         date, time, duration = memory["slot"]
         fields = {"Title": p["title"], "Date": date, "Time": time, "Duration": duration}
-        if cal.editor_open(obs):
-            return cal.fill_editor(obs, fields) or click(cal.button(obs, "Save"))
-        step = cal.show_agenda(obs)
-        if step is not None:
-            return step
-        if any(e["title"] == p["title"] for _, e in cal.listed_events(obs)):
-            return done()
-        return click(cal.button(obs, "New event"))
+        return cal.create_event(obs, fields)
